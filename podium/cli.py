@@ -1,0 +1,153 @@
+"""The command line: `check`, `build` and `serve`.
+
+Exit codes: 0 clean (warnings allowed), 1 problems in the data or the build,
+2 usage or environment problems (argparse uses 2 for usage as well).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import site
+from .problems import Problems
+from .validate import Result, check_project
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ENVIRONMENT = 0, 1, 2
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    layout = site.Layout((root or Path.cwd()).resolve())
+    try:
+        return args.run(layout, args)
+    except site.BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Podium: a conference programme as a website.")
+    commands = parser.add_subparsers(required=True, metavar="command")
+    check = commands.add_parser("check", help="check every data file and report all problems")
+    check.set_defaults(run=_check)
+    build = commands.add_parser("build", help="check, then build the site into site/")
+    build.set_defaults(run=_build)
+    serve = commands.add_parser("serve", help="build and serve with live reload on changes to data/ and docs/")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
+    serve.set_defaults(run=_serve)
+    for command in (check, build, serve):
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def _check(layout: site.Layout, args: argparse.Namespace) -> int:
+    result = _checked(layout, args.strict)
+    if result is None:
+        return EXIT_PROBLEMS
+    print(f"{_summary(result)}: no errors")
+    return EXIT_OK
+
+
+def _build(layout: site.Layout, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = _checked(layout, args.strict)
+    if result is None:
+        print("Nothing was built; site/ is unchanged.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    site.stage(layout, result.programme)
+    built = layout.work / "site.new"
+    try:
+        site.run_mkdocs(layout, built)
+    except site.BuildError:
+        print("Nothing was published; site/ is unchanged.", file=sys.stderr)
+        raise
+    site.publish(layout, built)
+    seconds = time.perf_counter() - started
+    print(f"{_summary(result)}: built site/ in {seconds:.1f} s")
+    return EXIT_OK
+
+
+def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
+    result = _checked(layout, args.strict)
+    if result is None:
+        return EXIT_PROBLEMS
+    site.stage(layout, result.programme)
+    command = [
+        sys.executable, "-m", "mkdocs", "serve", "--livereload",
+        "--config-file", str(layout.config), "--dev-addr", args.dev_addr,
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=layout.root)
+    print(f"Serving on http://{args.dev_addr}/ ; watching data/ and docs/ (Ctrl-C stops)")
+    try:
+        _watch(layout, args.strict, server)
+    finally:
+        server.terminate()
+        server.wait()
+    return EXIT_OK
+
+
+def _watch(layout: site.Layout, strict: bool, server: subprocess.Popen) -> None:
+    """Regenerate the staged pages whenever data/ or docs/ change; MkDocs reloads."""
+    seen = _snapshot(layout)
+    while server.poll() is None:
+        time.sleep(0.5)
+        now = _snapshot(layout)
+        if now == seen:
+            continue
+        seen = now
+        result = _checked(layout, strict)
+        if result is not None:
+            try:
+                site.stage(layout, result.programme)
+                print(f"{_summary(result)}: pages updated")
+            except site.BuildError as error:
+                print(f"error: {error}", file=sys.stderr)
+
+
+def _snapshot(layout: site.Layout) -> dict[str, tuple[int, int]]:
+    state = {}
+    for folder in (layout.root / "data", layout.docs):
+        for dirpath, _, filenames in os.walk(folder):
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    info = os.stat(path)
+                except FileNotFoundError:
+                    continue
+                state[path] = (info.st_mtime_ns, info.st_size)
+    return state
+
+
+def _checked(layout: site.Layout, strict: bool) -> Result | None:
+    """Check the data and print every problem; None when the build must stop."""
+    result = check_project(layout.root)
+    _report(result.problems)
+    failing = result.problems.errors or (strict and result.problems.warnings)
+    if failing or result.programme is None:
+        counts = f"{len(result.problems.errors)} error(s), {len(result.problems.warnings)} warning(s)"
+        print(f"{counts}{' (--strict: warnings count as errors)' if strict else ''}", file=sys.stderr)
+        return None
+    return result
+
+
+def _report(problems: Problems) -> None:
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems.sorted():
+        print(problem, file=sys.stderr)
+        if annotate:
+            print(problem.as_annotation())
+
+
+def _summary(result: Result) -> str:
+    programme = result.programme
+    warnings = len(result.problems.warnings)
+    text = f"{len(programme.sessions)} sessions, {len(programme.people)} people, {len(programme.streams)} streams"
+    return text + (f", {warnings} warning(s)" if warnings else "")

@@ -1,0 +1,76 @@
+"""Put organisers' text into pages safely, and exactly as they wrote it.
+
+Two kinds of text come from the data:
+
+- one-line text (titles, names, rooms): shown literally. `inline()` escapes it for a
+  Markdown page, so `*`, `[`, `<` or `#` show as typed and never become markup;
+- prose (abstracts, bios): Markdown. `prose()` renders it with Python-Markdown and
+  sanitises the HTML with nh3 (Ammonia), so pasted `<script>`, event handlers,
+  `javascript:` links or iframes never reach an attendee's browser. The result goes
+  into the page as a raw HTML block, which MkDocs passes through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# Characters Python-Markdown treats as markup and accepts a backslash escape for.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_WHITESPACE = re.compile(r"\s+")
+
+_PROSE_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6",
+    "hr", "i", "li", "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "table",
+    "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+_PROSE_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+_PROSE_EXTENSIONS = ["sane_lists", "tables"]
+
+
+def inline(text: str) -> Markup:
+    """One-line text, escaped so Markdown shows every character as written."""
+    flat = _WHITESPACE.sub(" ", str(text)).strip()
+    escaped = html.escape(flat, quote=False)
+    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped))
+
+
+def prose(text: str) -> Markup:
+    """Organiser Markdown as sanitised HTML, ready to stand as a raw block in a page."""
+    rendered = markdown.markdown(text, extensions=_PROSE_EXTENSIONS, output_format="html")
+    clean = nh3.clean(
+        rendered,
+        tags=_PROSE_TAGS,
+        attributes=_PROSE_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
+    # A blank line would end the raw HTML block in the middle; keep it compact.
+    compact = "\n".join(line for line in clean.splitlines() if line.strip())
+    return Markup(compact)
+
+
+def plain(text: str) -> str:
+    """Prose reduced to its visible text, for meta descriptions and calendars."""
+    without_tags = nh3.clean(str(prose(text)), tags=set())
+    return _WHITESPACE.sub(" ", html.unescape(without_tags)).strip()
+
+
+def summary(text: str, limit: int = 200) -> str:
+    """The first sentences of `text` that fit in `limit` characters (at least one, cut)."""
+    words = plain(text)
+    if len(words) <= limit:
+        return words
+    sentences = re.split(r"(?<=[.!?])\s+", words)
+    result = ""
+    for sentence in sentences:
+        candidate = f"{result} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        result = candidate
+    return result or words[: limit - 1].rsplit(" ", 1)[0] + "…"

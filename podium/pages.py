@@ -1,0 +1,188 @@
+"""Generate the site's Markdown pages and downloads from a `Programme`.
+
+Phase two of a build: a pure function from the programme to `{path: bytes}`, paths
+relative to the MkDocs docs folder. Nothing here touches the disk; `site.py` writes.
+Templates are Jinja2 with StrictUndefined (a missing value fails loudly) and a
+finalizer that escapes every value for Markdown unless it is already safe `Markup`.
+In templates, never join data with `~`: autoescape would HTML-escape the result
+without the Markdown escaping; print each value on its own instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import posixpath
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from . import markup, when
+from .exports import ics
+from .model import Person, Programme, Session, Stream
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def session_page(session: Session) -> str:
+    return f"sessions/{session.id}.md"
+
+
+def session_calendar_file(session: Session) -> str:
+    return f"sessions/{session.id}.ics"
+
+
+def stream_page(stream: Stream) -> str:
+    return f"streams/{stream.id}.md"
+
+
+def person_page(person: Person) -> str:
+    return f"people/{person.id}.md"
+
+
+def page_url(programme: Programme, page: str) -> str | None:
+    """The published address of a page, when the conference says where the site lives."""
+    base = programme.conference.url
+    if base is None:
+        return None
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return base
+    return base + stem.removesuffix("/index") + "/"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Sessions that share a start and end time on one day."""
+
+    label: str
+    sessions: list[Session]
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of a programme; `date` None holds the sessions still to be announced."""
+
+    date: dt.date | None
+    label: str
+    slots: list[Slot]
+
+
+def days(programme: Programme, sessions: list[Session]) -> list[Day]:
+    """Group sessions (already in programme order) by day, then by time slot."""
+    conference = programme.conference
+    result = []
+    for date, of_day in itertools.groupby(sessions, key=lambda s: s.date):
+        slots = []
+        for _, of_slot in itertools.groupby(of_day, key=lambda s: (s.start, s.end)):
+            group = list(of_slot)
+            label = when.time_range_with_zone(conference, group[0]) if date else ""
+            slots.append(Slot(label or "Time to be announced", group))
+        label = when.day(conference, date) if date else "To be announced"
+        result.append(Day(date, label, slots))
+    return result
+
+
+def generate(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
+    """Every generated file of the site, keyed by its path in the docs folder."""
+    renderer = _Renderer(programme)
+    files: dict[str, bytes] = {}
+    for session in programme.sessions:
+        files[session_page(session)] = renderer.page("session.md.j2", session_page(session), session=session)
+        if ics.is_in_calendars(session):
+            url = page_url(programme, session_page(session))
+            files[session_calendar_file(session)] = ics.session_calendar(programme, session, stamp, url)
+    for stream in programme.streams:
+        files[stream_page(stream)] = renderer.page("stream.md.j2", stream_page(stream), stream=stream)
+    for person in programme.people:
+        files[person_page(person)] = renderer.page("person.md.j2", person_page(person), person=person)
+    for template, page in (
+        ("home.md.j2", "index.md"),
+        ("programme.md.j2", "programme.md"),
+        ("streams.md.j2", "streams/index.md"),
+        ("people.md.j2", "people/index.md"),
+    ):
+        files[page] = renderer.page(template, page)
+    return files
+
+
+class _Renderer:
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            finalize=_escape_unless_safe,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            prose=markup.prose,
+            summary=markup.summary,
+            front_matter=_front_matter,
+            link_target=_external_link,
+        )
+        conference = programme.conference
+        self.env.globals.update(
+            programme=programme,
+            conference=conference,
+            days=lambda sessions: days(programme, sessions),
+            day=lambda date: when.day(conference, date),
+            time_range=lambda session: when.time_range_with_zone(conference, session),
+            has_calendar=ics.is_in_calendars,
+            heading=_heading,
+            count=_count,
+            session_page=session_page,
+            session_calendar_file=session_calendar_file,
+            stream_page=stream_page,
+            person_page=person_page,
+        )
+
+    def page(self, template: str, page: str, **context) -> bytes:
+        def link(target: str) -> Markup:
+            """A Markdown link target from this page to `target` (MkDocs checks it exists)."""
+            return Markup(posixpath.relpath(target, posixpath.dirname(page) or "."))
+
+        text = self.env.get_template(template).render(page=page, link=link, **context)
+        return text.encode("utf-8")
+
+
+def _escape_unless_safe(value: object) -> Markup:
+    """Every `{{ value }}` is organisers' text unless marked safe: show it literally.
+
+    Autoescape is on as well, so what this returns (Markup) is not HTML-escaped a
+    second time, and macros return Markup that passes through unchanged.
+    """
+    if isinstance(value, Markup):
+        return value
+    if value is None or isinstance(value, jinja2.Undefined):
+        raise ValueError("a template printed a missing value; guard it with {% if %}")
+    return markup.inline(str(value))
+
+
+def _external_link(url: str) -> Markup:
+    """A web address (already checked to be http or https) made safe as a Markdown link target."""
+    return Markup(urllib.parse.quote(url, safe=":/?#[]@!$&'*+,;=%~"))
+
+
+def _count(items, singular: str, plural: str | None = None) -> str:
+    """`1 session`, `2 sessions`."""
+    n = len(items)
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _heading(level: int) -> Markup:
+    return Markup("#" * level)
+
+
+def _front_matter(meta: dict) -> Markup:
+    """A page's YAML front matter; PyYAML quotes whatever the text holds."""
+    meta = {key: value for key, value in meta.items() if value is not None}
+    body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return Markup(f"---\n{body}---\n")

@@ -1,0 +1,86 @@
+"""Problems found in the data: what is wrong, where, and how to fix it.
+
+Every stage reports into one `Problems` list instead of raising, so that one run
+shows the organiser every mistake at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a data file; line and column count from 1."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    position: Position
+    severity: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.position}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    def as_annotation(self) -> str:
+        """The GitHub Actions workflow command that marks this problem on its line."""
+        props = f"file={self.position.path}"
+        if self.position.line:
+            props += f",line={self.position.line},col={self.position.column}"
+        text = f"{self.message} ({self.hint})" if self.hint else self.message
+        # Workflow commands end at a newline; % , and : are escaped as GitHub documents.
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.severity} {props}::{text}"
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems, filled by every stage of a check."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, position: Position, message: str, hint: str = "") -> None:
+        self.items.append(Problem(position, ERROR, message, hint))
+
+    def warning(self, position: Position, message: str, hint: str = "") -> None:
+        self.items.append(Problem(position, WARNING, message, hint))
+
+    def extend(self, other: "Problems") -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+    def sorted(self) -> list[Problem]:
+        """Problems in file order, so the report reads top to bottom."""
+        return sorted(set(self.items))
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)

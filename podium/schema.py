@@ -1,0 +1,124 @@
+"""Check documents against the published JSON Schemas in `schemas/`.
+
+The same files an organiser's editor uses for autocompletion are the ones Podium
+enforces, so the two can never disagree. This module turns jsonschema's findings into
+messages an organiser can act on, each at the line of the value or key at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import referencing
+
+from .load import Document
+from .problems import Problems
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+# The id rule of file names, from the same schema that checks ids inside files.
+ID_PATTERN = re.compile(
+    json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["definitions"]["id"]["pattern"]
+)
+
+_TYPE_NAMES = {
+    "string": "text",
+    "object": "a mapping of fields",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str) -> jsonschema.Draft7Validator:
+    resources = []
+    for file in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        schema = json.loads(file.read_text(encoding="utf-8"))
+        resources.append((file.name, referencing.Resource.from_contents(schema)))
+    registry = referencing.Registry().with_resources(resources)
+    root = registry.contents(f"{name}.schema.json")
+    return jsonschema.Draft7Validator(root, registry=registry)
+
+
+def schema_properties(name: str) -> dict[str, Any]:
+    """The documented fields of a schema, for the organisers' reference."""
+    return _validator(name).schema
+
+
+def check(document: Document, schema_name: str, problems: Problems) -> bool:
+    """Report every way `document` breaks its schema; True when it breaks none."""
+    found = False
+    errors = _validator(schema_name).iter_errors(document.data)
+    for error in sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
+        found = True
+        _report(document, error, problems)
+    return not found
+
+
+def _report(document: Document, error: jsonschema.ValidationError, problems: Problems) -> None:
+    at = tuple(error.absolute_path)
+    field = _field_name(at)
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(allowed)
+            problems.error(document.key_position(at + (key,)), f"unknown field '{key}'", hint)
+    elif kind == "required":
+        missing = error.message.split("'")[1]
+        where = f" in {field}" if field else ""
+        problems.error(document.position(at), f"missing required field '{missing}'{where}")
+    elif kind == "type":
+        expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
+        got = _describe(error.instance)
+        hint = _quote_hint(document, at, error)
+        problems.error(
+            document.position(at), f"{field or 'the file'} must be {expected}, not {got}", hint
+        )
+    elif kind == "pattern":
+        rule = error.schema.get("patternErrorMessage", f"must match {error.validator_value}")
+        problems.error(document.position(at), f"{field} {rule}, not {_shown(error.instance)}")
+    else:
+        problems.error(document.position(at), f"{field or 'the file'}: {error.message}")
+
+
+def _field_name(at: tuple) -> str:
+    """`people[1].role` for the path ('people', 1, 'role'); '' for the whole file."""
+    name = ""
+    for part in at:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true or false)"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    if isinstance(value, list):
+        return "a list"
+    return _shown(value)
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _quote_hint(document: Document, at: tuple, error: jsonschema.ValidationError) -> str:
+    """YAML read an unquoted true/false/null where text was wanted: say how to keep it."""
+    if error.validator_value != "string" or isinstance(error.instance, (dict, list)):
+        return ""
+    if error.instance is None:
+        return "write a value, or leave the field out"
+    return f"quote it: \"{str(error.instance).lower()}\""

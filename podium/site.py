@@ -1,0 +1,167 @@
+"""Write the generated pages, run MkDocs, and publish `site/` only when all succeeded.
+
+Layout of the work folder (`build/`, ignored by git):
+
+    build/docs/        docs/ and the generated pages together: MkDocs' docs_dir
+    build/mkdocs.yml   inherits the project's mkdocs.yml, adds what comes from the data
+    build/site.new/    MkDocs' output; renamed to site/ only after a clean build
+
+Files in build/docs/ are rewritten only when their bytes change, so their timestamps
+say what changed, and `serve` rebuilds cheaply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pages
+from .model import Programme
+
+THEME = Path(__file__).resolve().parent / "theme"
+
+
+class BuildError(Exception):
+    """MkDocs or the file system failed; the message says how."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its inputs and where a build writes."""
+
+    root: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def work(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def staged_docs(self) -> Path:
+        return self.work / "docs"
+
+    @property
+    def config(self) -> Path:
+        return self.work / "mkdocs.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def build_stamp() -> dt.datetime:
+    """The build's one timestamp: SOURCE_DATE_EPOCH, so the same input gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    except (ValueError, OverflowError, OSError) as error:
+        raise BuildError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from error
+
+
+def stage(layout: Layout, programme: Programme) -> dict[str, bytes]:
+    """Write docs/ and the generated pages into build/docs/, and the MkDocs config.
+
+    Returns the generated files. Hand-written pages win over nothing: a generated
+    path that also exists in docs/ is an error, so no page silently replaces another.
+    """
+    generated = pages.generate(programme, build_stamp())
+    wanted: dict[str, bytes] = dict(generated)
+    if layout.docs.is_dir():
+        for file in sorted(layout.docs.rglob("*")):
+            if file.is_file():
+                relative = file.relative_to(layout.docs).as_posix()
+                if relative in generated:
+                    raise BuildError(f"docs/{relative} has the same path as a generated page; rename it")
+                wanted[relative] = file.read_bytes()
+    _sync(layout.staged_docs, wanted)
+    _write_if_changed(layout.config, _config(layout, programme).encode("utf-8"))
+    return generated
+
+
+def run_mkdocs(layout: Layout, output: Path, quiet: bool = True) -> None:
+    """`mkdocs build --strict` of the staged docs into `output`; BuildError on failure."""
+    command = [
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        "--config-file", str(layout.config), "--site-dir", str(output),
+    ]  # fmt: skip
+    if quiet:
+        command.append("--quiet")
+    result = subprocess.run(command, capture_output=True, text=True, cwd=layout.root)
+    if result.returncode != 0:
+        raise BuildError("MkDocs failed:\n" + (result.stderr or result.stdout).strip())
+
+
+def publish(layout: Layout, built: Path) -> None:
+    """Replace site/ by `built` in two renames, so site/ is never half written."""
+    old = layout.work / "site.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if layout.site.exists():
+        layout.site.rename(old)
+    built.rename(layout.site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _config(layout: Layout, programme: Programme) -> str:
+    conference = programme.conference
+    config: dict = {
+        "INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work),
+        "site_name": conference.name,
+        "docs_dir": "docs",
+        "theme": {
+            "language": _theme_language(conference.language),
+            "custom_dir": os.path.relpath(THEME, layout.work),
+        },
+        # The exact language tag for <html lang>, which the theme's own list lacks (en-AU).
+        "extra": {"podium": {"language": conference.language}},
+    }
+    if conference.url:
+        config["site_url"] = conference.url
+    # JSON is YAML too, and JSON quoting cannot be misread.
+    return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+
+
+def _theme_language(tag: str) -> str:
+    """Material's translation closest to the tag: en-AU → en, pt-BR → pt-BR."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return "en"
+    available = Path(spec.origin).parent / "templates" / "partials" / "languages"
+    for candidate in (tag, tag.split("-")[0]):
+        if (available / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
+
+
+def _sync(folder: Path, files: dict[str, bytes]) -> None:
+    """Make `folder` hold exactly `files`, touching only what differs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for relative, content in files.items():
+        target = (folder / relative).resolve()
+        if not target.is_relative_to(folder.resolve()):
+            raise BuildError(f"refusing to write outside the build folder: {relative}")
+        _write_if_changed(target, content)
+    keep = {(folder / relative).resolve() for relative in files}
+    for existing in sorted(folder.rglob("*"), reverse=True):
+        if existing.is_file() and existing.resolve() not in keep:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+
+
+def _write_if_changed(target: Path, content: bytes) -> None:
+    if target.is_file() and target.read_bytes() == content:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_bytes(content)
+    temporary.replace(target)

@@ -1,0 +1,344 @@
+"""Load and check a whole data folder, and build the `Programme` from it.
+
+Phase one of every build: nothing is written until this has read every file and
+reported every problem. A programme is returned only when there are no errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+import zoneinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import babel
+import babel.dates
+
+from . import schema
+from .load import Document, load_file
+from .model import Appearance, Conference, Person, Programme, Session, Stream, Venue
+from .problems import Position, Problems
+
+DEFAULT_LANGUAGE = "en"
+DEFAULT_DATE_FORMAT = "EEEE, d MMMM y"
+DEFAULT_TIME_FORMAT = "short"
+
+
+@dataclass
+class Result:
+    programme: Programme | None
+    problems: Problems
+
+
+def check_project(root: Path) -> Result:
+    """Read `root/data`, report every problem, and build the programme if there is no error."""
+    problems = Problems()
+    data = root / "data"
+    if not (data / "conference.yml").is_file():
+        problems.error(Position("data/conference.yml"), "missing: every site needs data/conference.yml")
+        return Result(None, problems)
+    builder = _ProgrammeBuilder(root, problems)
+    programme = builder.build()
+    return Result(programme if not problems.errors else None, problems)
+
+
+class _ProgrammeBuilder:
+    def __init__(self, root: Path, problems: Problems) -> None:
+        self.root = root
+        self.problems = problems
+
+    def build(self) -> Programme | None:
+        conference = self._conference()
+        streams = self._streams()
+        people = self._people()
+        sessions = self._sessions(conference, streams, people)
+        if conference is None:
+            return None
+        return Programme(
+            conference=conference,
+            streams=tuple(streams.values()),
+            sessions=tuple(sorted(sessions, key=lambda s: s.sort_key)),
+            people=tuple(sorted(people.values(), key=lambda p: (p.sort_name.casefold(), p.id))),
+        )
+
+    # -- reading files ---------------------------------------------------------------
+
+    def _document(self, file: Path, schema_name: str) -> Document | None:
+        shown = file.relative_to(self.root).as_posix()
+        document = load_file(file, shown, self.problems)
+        if document is None or not schema.check(document, schema_name, self.problems):
+            return None
+        return document
+
+    def _folder(self, name: str, schema_name: str) -> list[tuple[str, Document]]:
+        """The documents of `data/<name>/`, each with its id (the file's stem)."""
+        folder = self.root / "data" / name
+        if not folder.is_dir():
+            return []
+        found: list[tuple[str, Document]] = []
+        seen: dict[str, str] = {}
+        for file in sorted(folder.iterdir()):
+            shown = file.relative_to(self.root).as_posix()
+            if file.suffix == ".yaml":
+                self.problems.error(Position(shown), "data files end in .yml", f"rename it to {file.stem}.yml")
+                continue
+            if file.suffix != ".yml" or file.name.startswith("."):
+                continue
+            id_ = file.stem
+            if not _is_id(id_):
+                self.problems.error(
+                    Position(shown),
+                    f"the file name '{id_}' is not a valid id",
+                    "use lower-case letters, digits and single hyphens, e.g. lijie-fang.yml",
+                )
+                continue
+            folded = id_.casefold()
+            if folded in seen:
+                self.problems.error(Position(shown), f"id '{id_}' is used twice (also {seen[folded]})")
+                continue
+            seen[folded] = shown
+            document = self._document(file, schema_name)
+            if document is not None:
+                found.append((id_, document))
+        return found
+
+    # -- the conference ----------------------------------------------------------------
+
+    def _conference(self) -> Conference | None:
+        document = self._document(self.root / "data" / "conference.yml", "conference")
+        if document is None:
+            return None
+        data = document.data
+        zone = self._zone(document)
+        language = self._language(document)
+        date_format = data.get("date_format", DEFAULT_DATE_FORMAT)
+        time_format = data.get("time_format", DEFAULT_TIME_FORMAT)
+        for key, pattern in (("date_format", date_format), ("time_format", time_format)):
+            self._check_pattern(document, key, pattern, language)
+        start_date = self._date(document, ("start_date",))
+        end_date = self._date(document, ("end_date",))
+        if start_date and end_date and end_date < start_date:
+            self.problems.error(
+                document.position(("end_date",)),
+                f"end_date {end_date} is before start_date {start_date}",
+            )
+        url = data.get("url")
+        if zone is None or language is None:
+            return None
+        return Conference(
+            name=data["name"],
+            zone=zone,
+            language=language,
+            date_format=date_format,
+            time_format=time_format,
+            short_name=data.get("short_name"),
+            url=url if url is None or url.endswith("/") else url + "/",
+            start_date=start_date,
+            end_date=end_date,
+            venue=Venue(**data.get("venue", {})),
+        )
+
+    def _zone(self, document: Document) -> ZoneInfo | None:
+        name = document.data["timezone"]
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            close = difflib.get_close_matches(name, _zone_names(), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "use an IANA name such as Australia/Sydney"
+            self.problems.error(document.position(("timezone",)), f"unknown time zone '{name}'", hint)
+            return None
+
+    def _language(self, document: Document) -> str | None:
+        language = document.data.get("language", DEFAULT_LANGUAGE)
+        try:
+            babel.Locale.parse(language, sep="-")
+        except (ValueError, babel.UnknownLocaleError):
+            self.problems.error(
+                document.position(("language",)),
+                f"unknown language '{language}'",
+                "use a BCP 47 tag such as en-AU",
+            )
+            return None
+        return language
+
+    def _check_pattern(self, document: Document, key: str, pattern: str, language: str | None) -> None:
+        if language is None or pattern == "short":
+            return
+        sample = dt.datetime(2019, 9, 10, 10, 55, tzinfo=dt.timezone.utc)
+        try:
+            babel.dates.format_datetime(sample, pattern, locale=language.replace("-", "_"))
+        except Exception as error:  # Babel raises several types for a bad pattern
+            self.problems.error(document.position((key,)), f"{key} is not a valid CLDR pattern: {error}")
+
+    # -- streams and people ------------------------------------------------------------
+
+    def _streams(self) -> dict[str, Stream]:
+        file = self.root / "data" / "streams.yml"
+        if not file.is_file():
+            return {}
+        document = self._document(file, "streams")
+        if document is None:
+            return {}
+        streams: dict[str, Stream] = {}
+        for i, item in enumerate(document.data):
+            if item["id"] in streams:
+                self.problems.error(document.position((i, "id")), f"stream id '{item['id']}' is used twice")
+                continue
+            streams[item["id"]] = Stream(item["id"], item["name"], item.get("description"))
+        return streams
+
+    def _people(self) -> dict[str, Person]:
+        people: dict[str, Person] = {}
+        for id_, document in self._folder("people", "person"):
+            data = document.data
+            people[id_] = Person(
+                id=id_,
+                name=data["name"],
+                sort_name=data.get("sort_name", data["name"]),
+                affiliation=data.get("affiliation"),
+                bio=data.get("bio"),
+                url=data.get("url"),
+                orcid=data.get("orcid"),
+            )
+        return people
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def _sessions(
+        self, conference: Conference | None, streams: dict[str, Stream], people: dict[str, Person]
+    ) -> list[Session]:
+        sessions = []
+        for id_, document in self._folder("sessions", "session"):
+            session = self._session(id_, document, conference, streams, people)
+            if session is not None:
+                sessions.append(session)
+        return sessions
+
+    def _session(
+        self,
+        id_: str,
+        document: Document,
+        conference: Conference | None,
+        streams: dict[str, Stream],
+        people: dict[str, Person],
+    ) -> Session | None:
+        data = document.data
+        before = len(self.problems.errors)
+        stream = self._reference(document, ("stream",), streams, "stream", "data/streams.yml")
+        appearances = []
+        for i, entry in enumerate(data.get("people", [])):
+            person = self._reference(document, ("people", i, "person"), people, "person", "data/people/")
+            if person is not None:
+                affiliation = entry.get("affiliation", person.affiliation)
+                appearances.append(Appearance(person, entry.get("role"), affiliation))
+        date = self._date(document, ("date",))
+        start = _time(data.get("start"))
+        end = _time(data.get("end"))
+        self._check_times(document, date, start, end, conference)
+        if len(self.problems.errors) > before:
+            return None
+        return Session(
+            id=id_,
+            title=data["title"],
+            stream=stream,
+            date=date,
+            start=start,
+            end=end,
+            room=data.get("room"),
+            abstract=data.get("abstract"),
+            people=tuple(appearances),
+        )
+
+    def _reference(self, document: Document, at: tuple, known: dict, kind: str, where: str):
+        value = _get(document.data, at)
+        if value is None:
+            return None
+        if value in known:
+            return known[value]
+        close = difflib.get_close_matches(value, list(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"add it to {where}"
+        self.problems.error(document.position(at), f"unknown {kind} '{value}'", hint)
+        return None
+
+    def _date(self, document: Document, at: tuple) -> dt.date | None:
+        text = _get(document.data, at)
+        if text is None:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.problems.error(document.position(at), f"{at[-1]} {text} is not a date on the calendar")
+            return None
+
+    def _check_times(
+        self,
+        document: Document,
+        date: dt.date | None,
+        start: dt.time | None,
+        end: dt.time | None,
+        conference: Conference | None,
+    ) -> None:
+        if end is not None and start is None:
+            self.problems.error(document.position(("end",)), "end is given without start")
+        if start is not None and end is not None and end <= start:
+            self.problems.error(
+                document.position(("end",)),
+                f"end {end:%H:%M} is not after start {start:%H:%M}",
+            )
+        if start is not None and date is None:
+            self.problems.warning(
+                document.position(("start",)),
+                "start is given without date: the session is listed as to be announced",
+            )
+        if conference is None or date is None:
+            return
+        first, last = conference.start_date, conference.end_date
+        if (first and date < first) or (last and date > last):
+            self.problems.error(
+                document.position(("date",)),
+                f"date {date} is outside the conference ({first or '…'} to {last or '…'})",
+            )
+        for key, time in (("start", start), ("end", end)):
+            if time is not None:
+                self._check_local_time(document, key, dt.datetime.combine(date, time), conference.zone)
+
+    def _check_local_time(self, document: Document, key: str, local: dt.datetime, zone: ZoneInfo) -> None:
+        """A wall-clock time skipped or repeated by a daylight-saving change is no time at all."""
+        early = local.replace(tzinfo=zone, fold=0)
+        late = local.replace(tzinfo=zone, fold=1)
+        if early.utcoffset() == late.utcoffset():
+            return
+        round_trip = early.astimezone(dt.timezone.utc).astimezone(zone).replace(tzinfo=None)
+        if round_trip != local:
+            message = f"{key} {local:%H:%M} on {local:%Y-%m-%d} does not exist in {zone.key} (clocks go forward)"
+        else:
+            message = f"{key} {local:%H:%M} on {local:%Y-%m-%d} happens twice in {zone.key} (clocks go back)"
+        self.problems.error(document.position((key,)), message)
+
+
+def _get(data: dict, at: tuple):
+    for part in at:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _time(text: str | None) -> dt.time | None:
+    if text is None:
+        return None
+    hours, minutes = text.split(":")  # the schema has checked the form
+    return dt.time(int(hours), int(minutes))
+
+
+def _is_id(text: str) -> bool:
+    return bool(schema.ID_PATTERN.fullmatch(text))
+
+
+def _zone_names() -> list[str]:
+    return sorted(zoneinfo.available_timezones())

@@ -73,4 +73,4 @@ def summary(text: str, limit: int = 200) -> str:
         if len(candidate) > limit:
             break
         result = candidate
-    return result or words[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return result or words[:limit].rsplit(" ", 1)[0] + "…"

@@ -287,7 +287,7 @@ class _ProgrammeBuilder:
                 document.position(("end",)),
                 f"end {end:%H:%M} is not after start {start:%H:%M}",
             )
-        if start is not None and date is None:
+        if start is not None and "date" not in document.data:
             self.problems.warning(
                 document.position(("start",)),
                 "start is given without date: the session is listed as to be announced",

@@ -1,0 +1,61 @@
+"""Shared helpers: project folders built from fixtures, and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+SEED_DATA = REPO / "data"
+MULTI_DATA = FIXTURES / "multi" / "data"
+
+# 2019-09-01T00:00:00Z: any fixed value makes builds reproducible.
+TEST_SOURCE_DATE_EPOCH = "1567296000"
+
+
+def make_project(destination: Path, data: Path) -> Path:
+    """A project folder with the repository's mkdocs.yml and docs/, and the given data/."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(data, destination / "data")
+    shutil.copytree(REPO / "docs", destination / "docs")
+    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+def run_build_py(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the real `build.py` in `project`, as an organiser or CI would."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TEST_SOURCE_DATE_EPOCH}
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def built_project(destination: Path, data: Path) -> Path:
+    project = make_project(destination, data)
+    result = run_build_py(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory) -> Path:
+    """The seed data built into a site, once per test run; the site is at `site/`."""
+    return built_project(tmp_path_factory.mktemp("seed"), SEED_DATA)
+
+
+@pytest.fixture(scope="session")
+def multi_project(tmp_path_factory) -> Path:
+    """The multi-session fixture built into a site, once per test run."""
+    return built_project(tmp_path_factory.mktemp("multi"), MULTI_DATA)

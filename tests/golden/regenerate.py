@@ -1,0 +1,41 @@
+"""Rewrite the golden files: `make golden` (or `python -m tests.golden.regenerate`).
+
+Run it only after a deliberate change to what Podium generates, then read the change
+with `git diff tests/golden` before committing it: the diff is the review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from podium.pages import generate
+from podium.validate import check_project
+from tests.conftest import MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH
+
+GOLDEN = Path(__file__).resolve().parent
+# Each golden tree: the project folder whose data/ it is generated from.
+CASES = {"seed": REPO, "multi": MULTI_DATA.parent}
+STAMP = dt.datetime.fromtimestamp(int(TEST_SOURCE_DATE_EPOCH), tz=dt.timezone.utc)
+
+
+def generated(case: str) -> dict[str, bytes]:
+    result = check_project(CASES[case])
+    assert result.programme is not None, [str(p) for p in result.problems]
+    return generate(result.programme, STAMP)
+
+
+def main() -> None:
+    for case in CASES:
+        folder = GOLDEN / case
+        shutil.rmtree(folder, ignore_errors=True)
+        for relative, content in generated(case).items():
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        print(f"wrote {folder.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""podium.pages: the generated Markdown pages, beyond what the golden trees pin down."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+import yaml
+
+from podium.validate import check_project
+from tests.conftest import MULTI_DATA, REPO
+from tests.golden.regenerate import generated
+
+
+@pytest.fixture(scope="module")
+def multi():
+    return {path: content.decode("utf-8") for path, content in generated("multi").items()}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return {path: content.decode("utf-8") for path, content in generated("seed").items()}
+
+
+def front_matter(page: str) -> dict:
+    match = re.match(r"---\n(.*?)\n---\n", page, re.S)
+    assert match, "every generated page starts with front matter"
+    return yaml.safe_load(match[1])
+
+
+def body(page: str) -> str:
+    return re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)
+
+
+@pytest.mark.parametrize("case", ["seed", "multi"])
+def test_generate_writes_no_heading_without_content(case, request):
+    for path, page in request.getfixturevalue(case).items():
+        if not path.endswith(".md"):
+            continue
+        lines = [line for line in body(page).splitlines() if line.strip()]
+        for line, following in zip(lines, lines[1:] + [""]):
+            # A heading that is itself a link names an entry (a person), not a section.
+            if line.startswith("#") and "](" not in line:
+                level = len(line) - len(line.lstrip("#"))
+                next_level = len(following) - len(following.lstrip("#")) if following.startswith("#") else 99
+                assert next_level > level, f"{path}: empty section {line!r}"
+
+
+@pytest.mark.parametrize("case", ["seed", "multi"])
+def test_generate_links_only_to_pages_and_files_that_exist(case, request):
+    files = request.getfixturevalue(case)
+    hand_written = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
+    for path, page in files.items():
+        # Markdown links only: an escaped \](...) is text, and front matter is not Markdown.
+        for target in re.findall(r"(?<!\\)\]\(([^)\s]+)\)", body(page)):
+            if target.startswith(("https://", "http://")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in files or resolved in hand_written, f"{path} links to missing {target}"
+
+
+def test_generate_titles_hostile_text_exactly_in_front_matter(multi):
+    title = check_project(MULTI_DATA.parent).programme
+    hostile = next(s for s in title.sessions if s.id == "hostile-text")
+    assert front_matter(multi["sessions/hostile-text.md"])["title"] == hostile.title
+
+
+def test_generate_never_writes_raw_html_from_one_line_fields(multi):
+    page = body(multi["sessions/hostile-text.md"])
+    assert "<script" not in page and "<b>" not in page and "<img" not in page
+    assert "onerror" not in page.replace("onerror=alert\\(", "")  # only the escaped, inert text
+
+
+def test_generate_marks_unscheduled_session_as_to_be_announced_without_calendar(multi):
+    page = multi["sessions/care-workforce.md"]
+    assert "- **Date:** to be announced" in page
+    assert "**Time:**" not in page and "Add to calendar" not in page
+    assert "sessions/care-workforce.ics" not in multi
+
+
+def test_generate_leaves_out_sections_with_nothing_to_show(multi):
+    plenary = multi["sessions/closing-plenary.md"]
+    for absent in ("## Abstract", "## People", "**Stream:**", "## Also in this session"):
+        assert absent not in plenary
+    assert "- **Room:** Main hall" in plenary
+
+
+def test_generate_shows_start_only_when_there_is_no_end(multi):
+    assert "- **Time:** 09:00 CEST" in multi["sessions/pension-reform.md"]
+
+
+def test_generate_lists_the_other_papers_of_a_shared_slot(multi):
+    page = multi["sessions/housing-first.md"]
+    also = page.split("## Also in this session", 1)[1]
+    assert "[Rent caps and their critics](rent-caps.md)" in also
+    assert "Housing First in three cities" not in also
+
+
+def test_generate_shows_session_affiliation_override_and_role(multi):
+    assert "### [方丽洁](../people/fang-lijie.md) (Chair), Visiting, Example University" in multi[
+        "sessions/housing-first.md"
+    ]
+
+
+def test_generate_lists_person_sessions_with_day_and_time(multi):
+    page = multi["people/zoe-nunez.md"]
+    assert "[Housing First in three cities](../sessions/housing-first.md) · Saturday, 29 March 2025, 10:55 – 12:35 CET" in page
+    assert "[Pension reform after the clocks go forward](../sessions/pension-reform.md) · Sunday, 30 March 2025, 09:00 CEST" in page
+    assert "](https://orcid.org/0000-0002-1825-0097)" in page
+
+
+def test_generate_sorts_people_index_by_sort_name(multi):
+    index = multi["people/index.md"]
+    order = [index.index(name) for name in ("方丽洁", "Núñez", "Sam Okafor")]
+    assert order == sorted(order)
+
+
+def test_generate_makes_the_only_session_the_home_page_and_keeps_it_out_of_search(seed):
+    home = seed["index.md"]
+    assert front_matter(home)["search"] == {"exclude": True}
+    assert body(home) == body(seed["sessions/collective-sharing-poverty-alleviation-china.md"]).replace(
+        "](../", "]("
+    ).replace("](collective-sharing-poverty-alleviation-china.ics)",
+              "](sessions/collective-sharing-poverty-alleviation-china.ics)")  # fmt: skip
+
+
+def test_generate_home_page_of_a_larger_programme_links_the_indexes(multi):
+    home = multi["index.md"]
+    assert "# Podium Test Conference 2025" in home
+    assert "[Programme](programme.md)" in home and "[People](people/index.md): 3 people" in home

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import site
 from .problems import Problems
+from .words import count
 from .validate import Result, check_project
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ENVIRONMENT = 0, 1, 2
@@ -148,6 +149,11 @@ def _report(problems: Problems) -> None:
 
 def _summary(result: Result) -> str:
     programme = result.programme
-    warnings = len(result.problems.warnings)
-    text = f"{len(programme.sessions)} sessions, {len(programme.people)} people, {len(programme.streams)} streams"
-    return text + (f", {warnings} warning(s)" if warnings else "")
+    parts = [
+        count(programme.sessions, "session"),
+        count(programme.people, "person", "people"),
+        count(programme.streams, "stream"),
+    ]
+    if result.problems.warnings:
+        parts.append(count(result.problems.warnings, "warning"))
+    return ", ".join(parts)

@@ -11,6 +11,7 @@ without the Markdown escaping; print each value on its own instead.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import posixpath
 import urllib.parse
@@ -24,6 +25,7 @@ from markupsafe import Markup
 from . import markup, when
 from .exports import ics
 from .model import Person, Programme, Session, Stream
+from .words import count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -137,7 +139,7 @@ class _Renderer:
             time_range=lambda session: when.time_range_with_zone(conference, session),
             has_calendar=ics.is_in_calendars,
             heading=_heading,
-            count=_count,
+            count=count,
             session_page=session_page,
             session_calendar_file=session_calendar_file,
             stream_page=stream_page,
@@ -171,18 +173,19 @@ def _external_link(url: str) -> Markup:
     return Markup(urllib.parse.quote(url, safe=":/?#[]@!$&'*+,;=%~"))
 
 
-def _count(items, singular: str, plural: str | None = None) -> str:
-    """`1 session`, `2 sessions`."""
-    n = len(items)
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
-
-
 def _heading(level: int) -> Markup:
     return Markup("#" * level)
 
 
 def _front_matter(meta: dict) -> Markup:
-    """A page's YAML front matter; PyYAML quotes whatever the text holds."""
+    """A page's YAML front matter; PyYAML quotes whatever the text holds.
+
+    Material prints `title` and `description` into <title> and an attribute without
+    escaping them, so they are HTML-escaped here, quotes included.
+    """
     meta = {key: value for key, value in meta.items() if value is not None}
+    for key in ("title", "description"):
+        if key in meta:
+            meta[key] = html.escape(meta[key], quote=True)
     body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Markup(f"---\n{body}---\n")

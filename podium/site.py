@@ -13,6 +13,7 @@ say what changed, and `serve` rebuilds cheaply.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib.util
 import json
 import os
@@ -88,14 +89,15 @@ def stage(layout: Layout, programme: Programme) -> dict[str, bytes]:
     return generated
 
 
-def run_mkdocs(layout: Layout, output: Path, quiet: bool = True) -> None:
-    """`mkdocs build --strict` of the staged docs into `output`; BuildError on failure."""
+def run_mkdocs(layout: Layout, output: Path) -> None:
+    """`mkdocs build --strict` of the staged docs into `output`; BuildError on failure.
+
+    Not `--quiet`: MkDocs counts warnings for `--strict` only when it logs them.
+    """
     command = [
         sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
         "--config-file", str(layout.config), "--site-dir", str(output),
     ]  # fmt: skip
-    if quiet:
-        command.append("--quiet")
     result = subprocess.run(command, capture_output=True, text=True, cwd=layout.root)
     if result.returncode != 0:
         raise BuildError("MkDocs failed:\n" + (result.stderr or result.stdout).strip())
@@ -115,7 +117,8 @@ def _config(layout: Layout, programme: Programme) -> str:
     conference = programme.conference
     config: dict = {
         "INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work),
-        "site_name": conference.name,
+        # Material prints site_name into HTML without escaping it: escape it here.
+        "site_name": html.escape(conference.name),
         "docs_dir": "docs",
         "theme": {
             "language": _theme_language(conference.language),

@@ -1,0 +1,169 @@
+"""The real `build.py` on real project folders: what an organiser and CI see."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+from tests.conftest import MULTI_DATA, SEED_DATA, make_project, run_build_py
+from tests.helpers import seed_facts, visible_text
+
+SEED_SESSION = "sessions/collective-sharing-poverty-alleviation-china/index.html"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_build_session_page_shows_every_seed_fact_word_for_word(seed_project):
+    text = visible_text(seed_project / "site" / SEED_SESSION)
+    facts = seed_facts()
+    assert facts.title in text
+    assert f"Stream: {facts.stream}" in text
+    assert f"Date: {facts.date}" in text
+    assert f"Time: {facts.time}" in text
+    assert facts.abstract in text
+    for sentence in re.split(r"(?<=\.) ", facts.abstract):
+        assert sentence in text
+    for line in facts.people_lines:  # "Chienchung Huang (Presenter), Rutgers University"
+        assert line in text
+    for fact in facts.names + facts.affiliations + facts.bios:
+        assert fact in text
+
+
+def test_build_home_page_shows_the_seed_session(seed_project):
+    text = visible_text(seed_project / "site" / "index.html")
+    facts = seed_facts()
+    for fact in (facts.title, facts.date, facts.time, facts.abstract, *facts.bios):
+        assert fact in text
+
+
+def test_build_writes_calendar_and_links_it_from_the_session_page(seed_project):
+    page = (seed_project / "site" / SEED_SESSION).read_text(encoding="utf-8")
+    assert 'href="../collective-sharing-poverty-alleviation-china.ics"' in page
+    ics = seed_project / "site" / "sessions" / "collective-sharing-poverty-alleviation-china.ics"
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_build_links_stream_and_people_from_the_session_page(seed_project):
+    page = (seed_project / "site" / SEED_SESSION).read_text(encoding="utf-8")
+    assert 'href="../../streams/chinese-social-policy/"' in page
+    assert 'href="../../people/chienchung-huang/"' in page and 'href="../../people/lijie-fang/"' in page
+
+
+def test_build_sets_language_and_page_title(seed_project):
+    page = (seed_project / "site" / SEED_SESSION).read_text(encoding="utf-8")
+    assert '<html lang="en-AU"' in page
+    assert "<title>Collective sharing, innovation, and precise poverty alleviation in China - " in page
+
+
+def test_build_navigation_lists_no_session_or_person_pages(multi_project):
+    page = (multi_project / "site" / "programme" / "index.html").read_text(encoding="utf-8")
+    navigation = page.split('<nav class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
+    links = re.findall(r'href="([^"#]*)"', navigation)
+    assert not [link for link in links if "sessions/" in link or "people/zoe" in link]
+    assert "../streams/" in links and "../people/" in links
+
+
+def test_build_pages_request_nothing_from_other_hosts(multi_project):
+    for page in (multi_project / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        loads = re.findall(
+            r'<(?:script|img|iframe|link rel="(?:stylesheet|preload|icon|modulepreload)")[^>]+(?:src|href)="(https?:)?//([^"/]+)',
+            html,
+        )
+        assert loads == [], f"{page}: loads from {loads}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_build_escapes_hostile_text_in_the_html(multi_project):
+    page = (multi_project / "site" / "sessions" / "hostile-text" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(" not in page
+    assert "onerror=" not in page.replace("onerror=alert('role')&gt;", "")
+    assert "javascript:" not in page.split("<body", 1)[1].replace("(javascript:alert(1))", "")
+    text = visible_text(multi_project / "site" / "sessions" / "hostile-text" / "index.html")
+    assert "*Not emphasis* <script>alert('title')</script> [not a link](javascript:alert(1)) # 10.5 & more" in text
+    assert "<b>Room</b> 2 | {#id} `code`" in text
+
+
+def test_build_twice_gives_identical_bytes(tmp_path):
+    project = make_project(tmp_path, MULTI_DATA)
+    assert run_build_py(project, "build").returncode == 0
+    first = tree_digest(project / "site")
+    shutil.rmtree(project / "build")
+    assert run_build_py(project, "build").returncode == 0
+    assert tree_digest(project / "site") == first
+
+
+def test_build_with_errors_exits_1_and_leaves_the_previous_site_untouched(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    assert run_build_py(project, "build").returncode == 0
+    before = tree_digest(project / "site")
+    (project / "data" / "sessions" / "broken.yml").write_text("title: Broken\nend: 10:30\nabstarct: x\n")
+    result = run_build_py(project, "build")
+    assert result.returncode == 1
+    assert "data/sessions/broken.yml:3:1: error: unknown field 'abstarct' (did you mean 'abstract'?)" in result.stderr
+    assert "site/ is unchanged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_build_with_broken_hand_written_page_keeps_the_previous_site(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    assert run_build_py(project, "build").returncode == 0
+    before = tree_digest(project / "site")
+    (project / "docs" / "about.md").write_text("[broken](missing-page.md)\n")
+    result = run_build_py(project, "build")
+    assert result.returncode == 1
+    assert "missing-page.md" in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_build_shows_a_new_session_on_programme_stream_and_people_pages(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    (project / "data" / "people" / "new-person.yml").write_text("name: New Person\naffiliation: New Place\n")
+    (project / "data" / "sessions" / "a-new-paper.yml").write_text(
+        "title: A new paper\nstream: chinese-social-policy\ndate: 2019-09-10\nstart: 10:55\nend: 12:35\n"
+        "people:\n  - person: new-person\n    role: Presenter\n"
+    )
+    assert run_build_py(project, "build").returncode == 0
+    site = project / "site"
+    assert "A new paper" in visible_text(site / "sessions" / "a-new-paper" / "index.html")
+    for page in ("programme/index.html", "streams/chinese-social-policy/index.html", "people/new-person/index.html"):
+        assert "A new paper" in visible_text(site / page), page
+    assert "New Person" in visible_text(site / "people" / "index.html")
+    # The seed paper's page now lists the new paper of its slot.
+    assert "Also in this session A new paper" in visible_text(site / SEED_SESSION)
+
+
+def test_check_exit_codes(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    clean = run_build_py(project, "check")
+    assert (clean.returncode, clean.stdout.strip()) == (0, "1 session, 2 people, 1 stream: no errors")
+    assert run_build_py(project, "no-such-command").returncode == 2
+    (project / "data" / "sessions" / "x.yml").write_text("title: X\nstart: 10:00\n")
+    warned = run_build_py(project, "check")
+    assert warned.returncode == 0 and "warning: start is given without date" in warned.stderr
+    assert run_build_py(project, "check", "--strict").returncode == 1
+
+
+def test_check_prints_github_annotations_in_actions(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    project = make_project(tmp_path, SEED_DATA)
+    (project / "data" / "sessions" / "x.yml").write_text("title: X\nroom: [a]\n")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "check"], cwd=project, capture_output=True, text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )  # fmt: skip
+    assert "::error file=data/sessions/x.yml,line=2,col=7::room must be text, not a list" in result.stdout

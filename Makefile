@@ -29,7 +29,7 @@ golden: $(VENV)/.runtime  ## rewrite the expected generated files after a delibe
 	$(PY) -m tests.golden.regenerate
 
 screenshot: $(VENV)/.dev  ## retake the README's screenshot of the seed session page
-	PODIUM_SCREENSHOT_DIR=docs/readme $(PY) -m pytest tests/browser -k screenshot
+	PODIUM_SCREENSHOT_DIR=.github/readme $(PY) -m pytest tests/browser -k screenshot
 
 constraints: ## re-pin every indirect dependency after changing a requirements file
 	rm -rf build/constraints-venv

@@ -1,0 +1,92 @@
+"""The built site in headless Chromium: what an attendee's phone shows."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import seed_facts
+
+pytestmark = pytest.mark.browser
+
+SEED_SESSION = "sessions/collective-sharing-poverty-alleviation-china/"
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_seed_session_page_shows_every_fact(open_page, seed_url):
+    page, watch = open_page(seed_url + SEED_SESSION)
+    text = normalised(page.locator("article").inner_text())
+    facts = seed_facts()
+    for fact in (facts.title, f"Stream: {facts.stream}", f"Date: {facts.date}", facts.time, facts.abstract,
+                 *facts.people_lines, *facts.bios):  # fmt: skip
+        assert fact in text
+    assert watch.console_errors == []
+    assert watch.foreign_requests() == []
+
+
+def test_seed_session_essentials_fit_a_phone_screen_and_screenshot(open_page, seed_url, tmp_path):
+    page, watch = open_page(seed_url + SEED_SESSION, **PHONE)
+    facts = seed_facts()
+    article = page.locator("article")
+    for text in (facts.title, facts.date, facts.time):
+        box = article.get_by_text(text, exact=False).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 740, f"{text!r} is below the first screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
+    # The README's screenshot: `make screenshot` writes it to .github/readme/.
+    folder = Path(os.environ.get("PODIUM_SCREENSHOT_DIR", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    screenshot = folder / "seed-session-phone.png"
+    page.screenshot(path=str(screenshot))
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert watch.foreign_requests() == []
+
+
+def test_add_to_calendar_serves_the_session_calendar(open_page, seed_url):
+    page, _ = open_page(seed_url + SEED_SESSION)
+    link = page.get_by_role("link", name="Add to calendar")
+    href = link.get_attribute("href")
+    response = page.request.get(seed_url + SEED_SESSION + href)
+    assert response.ok
+    assert response.headers["content-type"].startswith("text/calendar")
+    body = response.body().decode("utf-8")
+    assert "DTSTART;TZID=Australia/Sydney:20190910T105500" in body
+
+
+def test_hostile_text_runs_no_script_and_opens_no_dialog(open_page, multi_url):
+    page, watch = open_page(multi_url + "sessions/hostile-text/")
+    page.mouse.move(200, 300)
+    page.wait_for_timeout(300)
+    assert watch.dialogs == []
+    assert page.locator("article script, article iframe, article object, article style").count() == 0
+    assert page.locator("article [onerror], article [onclick], article [onload]").count() == 0
+    heading = page.locator("article h1").inner_text()
+    assert heading == "*Not emphasis* <script>alert('title')</script> [not a link](javascript:alert(1)) # 10.5 & more"
+    assert page.title().startswith("*Not emphasis* <script>alert('title')</script>")
+    assert watch.foreign_requests() == []
+
+
+def test_search_finds_a_session_by_presenter_name(open_page, seed_url):
+    page, watch = open_page(seed_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Lijie", delay=50)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    titles = normalised(page.locator(".md-search-result").inner_text())
+    assert "Lijie Fang" in titles
+    assert watch.foreign_requests() == []
+
+
+def test_programme_links_to_session_page(open_page, multi_url):
+    page, _ = open_page(multi_url + "programme/")
+    page.get_by_role("link", name="Rent caps and their critics").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/sessions/rent-caps/")
+    assert "Also in this session" in page.locator("article").inner_text()

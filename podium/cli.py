@@ -85,7 +85,7 @@ def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
         sys.executable, "-m", "mkdocs", "serve", "--livereload",
         "--config-file", str(layout.config), "--dev-addr", args.dev_addr,
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=layout.root)
+    server = subprocess.Popen(command, cwd=layout.root, env=site.mkdocs_environment())
     print(f"Serving on http://{args.dev_addr}/ ; watching data/ and docs/ (Ctrl-C stops)")
     try:
         _watch(layout, args.strict, server)
@@ -105,7 +105,9 @@ def _watch(layout: site.Layout, strict: bool, server: subprocess.Popen) -> None:
             continue
         seen = now
         result = _checked(layout, strict)
-        if result is not None:
+        if result is None:
+            print("The pages served are still the last good ones.", file=sys.stderr)
+        else:
             try:
                 site.stage(layout, result.programme)
                 print(f"{_summary(result)}: pages updated")

@@ -98,9 +98,18 @@ def run_mkdocs(layout: Layout, output: Path) -> None:
         sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
         "--config-file", str(layout.config), "--site-dir", str(output),
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, cwd=layout.root)
+    result = subprocess.run(command, capture_output=True, text=True, cwd=layout.root, env=mkdocs_environment())
     if result.returncode != 0:
         raise BuildError("MkDocs failed:\n" + (result.stderr or result.stdout).strip())
+
+
+def mkdocs_environment() -> dict[str, str]:
+    """The environment for MkDocs, without Material's end-of-life banner on every run.
+
+    The notice (Material is maintained until 2027; Zensical succeeds it) is in the
+    README; organisers need not read it at every build and save.
+    """
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def publish(layout: Layout, built: Path) -> None:

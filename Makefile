@@ -25,7 +25,7 @@ check: $(VENV)/.runtime  ## check data/ and report every problem
 test: $(VENV)/.dev  ## run every test (browser tests need Chromium: see README)
 	$(PY) -m pytest
 
-golden: $(VENV)/.runtime  ## rewrite the expected generated files after a deliberate change; review with git diff
+golden: $(VENV)/.dev  ## rewrite golden trees and the invalid corpus's expected messages; review with git diff
 	$(PY) -m tests.golden.regenerate
 
 screenshot: $(VENV)/.dev  ## retake the README's screenshot of the seed session page

@@ -25,13 +25,28 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     layout = site.Layout((root or Path.cwd()).resolve())
+    if not (layout.root / "data").is_dir():
+        print(f"error: no data/ folder in {layout.root}: run build.py from the project's folder", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     try:
         return args.run(layout, args)
+    except site.SetupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except site.BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return EXIT_OK
+    except Exception as error:  # a bug in Podium, not in the data
+        if os.environ.get("PODIUM_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in Podium, not in your data. Run again with PODIUM_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return EXIT_ENVIRONMENT
 
 
 def _parser() -> argparse.ArgumentParser:

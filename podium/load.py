@@ -98,13 +98,16 @@ def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None
     try:
         root = yaml.compose(text, Loader=_ComposingLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        position = _position(shown_as, mark)
-        message = error.problem or error.context or "not valid YAML"
-        problems.error(position, f"YAML syntax: {message}", _syntax_hint(message))
+        problems.error(*_syntax_problem(shown_as, error))
         return None
-    except yaml.YAMLError as error:  # reader errors: characters YAML does not allow
-        problems.error(Position(shown_as), f"YAML syntax: {error}")
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        problems.error(
+            Position(shown_as, line, column),
+            f"character U+{error.character:04X} is not allowed in YAML",
+            "remove it; it may have come with pasted text",
+        )
         return None
     if root is None:
         problems.error(Position(shown_as, 1, 1), "the file is empty")
@@ -142,11 +145,26 @@ def _position(path: str, mark: Any) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
 
-def _syntax_hint(message: str) -> str:
-    if "'\\t'" in message:
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> tuple[Position, str, str]:
+    """PyYAML's own words, at the place it stopped, with where the construct began."""
+    mark = error.problem_mark or error.context_mark
+    words = [part for part in (error.context, error.problem) if part]
+    message = "YAML syntax: " + (", ".join(words) or "not valid YAML")
+    hint = _syntax_hint(error.problem or "")
+    began = error.context_mark
+    if (error.context or "").startswith("while") and began is not None and mark is not None and (began.line, began.column) != (mark.line, mark.column):
+        where = f"it begins at line {began.line + 1}, column {began.column + 1}"
+        hint = f"{hint}; {where}" if hint else where
+    return _position(path, mark), message, hint
+
+
+def _syntax_hint(problem: str) -> str:
+    if "'\\t'" in problem:
         return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in message:
+    if "mapping values are not allowed" in problem:
         return 'a value with ": " in it must be quoted'
+    if "found another document" in problem:
+        return "a data file holds one document: remove the '---' line"
     return ""
 
 
@@ -190,15 +208,15 @@ class _ValueBuilder:
     def _mapping(self, node: yaml.MappingNode, at: tuple) -> dict:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.error(
-                    self._where(key_node), "merge keys (<<) are not supported", "write the fields out"
-                )
-                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _BOOL, _NULL):
                 self.problems.error(self._where(key_node), "a key must be plain text")
                 continue
             key = key_node.value
+            if key == "<<" and key_node.style is None:
+                self.problems.error(
+                    self._where(key_node), "merge keys (<<) are not supported", "write the fields out"
+                )
+                continue
             if key in result:
                 first = self.document.key_positions[at + (key,)]
                 self.problems.error(

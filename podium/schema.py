@@ -52,19 +52,27 @@ def schema_properties(name: str) -> dict[str, Any]:
     return _validator(name).schema
 
 
-def check(document: Document, schema_name: str, problems: Problems) -> bool:
-    """Report every way `document` breaks its schema; True when it breaks none."""
-    found = False
+def check(document: Document, schema_name: str, problems: Problems) -> set[tuple]:
+    """Report every way `document` breaks its schema.
+
+    Returns the paths of the values at fault (() for the document as a whole), so
+    that later checks can still look at the fields that are fine.
+    """
+    at_fault: set[tuple] = set()
     errors = _validator(schema_name).iter_errors(document.data)
+    required = set(_validator(schema_name).schema.get("required", []))
     for error in sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
-        found = True
-        _report(document, error, problems)
-    return not found
+        at_fault.add(tuple(error.absolute_path))
+        _report(document, error, problems, required)
+    return at_fault
 
 
-def _report(document: Document, error: jsonschema.ValidationError, problems: Problems) -> None:
+def _report(
+    document: Document, error: jsonschema.ValidationError, problems: Problems, required: set[str]
+) -> None:
     at = tuple(error.absolute_path)
-    field = _field_name(at)
+    # Items of a file that is a list (streams.yml) are named after the file: streams[0].id
+    field = _field_name((document.path.rsplit("/", 1)[-1].removesuffix(".yml"),) + at if at and isinstance(at[0], int) else at)
     kind = error.validator
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -83,6 +91,9 @@ def _report(document: Document, error: jsonschema.ValidationError, problems: Pro
         problems.error(
             document.position(at), f"{field or 'the file'} must be {expected}, not {got}", hint
         )
+    elif kind == "pattern" and not error.instance.strip():
+        hint = "write a value" if at and at[0] in required and len(at) == 1 else "write a value, or leave the field out"
+        problems.error(document.position(at), f"{field} is empty", hint)
     elif kind == "pattern":
         rule = error.schema.get("patternErrorMessage", f"must match {error.validator_value}")
         problems.error(document.position(at), f"{field} {rule}, not {_shown(error.instance)}")

@@ -33,6 +33,10 @@ class BuildError(Exception):
     """MkDocs or the file system failed; the message says how."""
 
 
+class SetupError(BuildError):
+    """The environment is wrong (not the data): a bad SOURCE_DATE_EPOCH, say."""
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where a project keeps its inputs and where a build writes."""
@@ -66,7 +70,7 @@ def build_stamp() -> dt.datetime:
     try:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     except (ValueError, OverflowError, OSError) as error:
-        raise BuildError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from error
+        raise SetupError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from error
 
 
 def stage(layout: Layout, programme: Programme) -> dict[str, bytes]:

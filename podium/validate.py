@@ -48,12 +48,15 @@ class _ProgrammeBuilder:
     def __init__(self, root: Path, problems: Problems) -> None:
         self.root = root
         self.problems = problems
+        self.session_documents: dict[str, Document] = {}
 
     def build(self) -> Programme | None:
         conference = self._conference()
         streams = self._streams()
         people = self._people()
         sessions = self._sessions(conference, streams, people)
+        self._check_room_clashes(sessions)
+        self._check_people_in_two_places(sessions)
         if conference is None:
             return None
         return Programme(
@@ -66,10 +69,24 @@ class _ProgrammeBuilder:
     # -- reading files ---------------------------------------------------------------
 
     def _document(self, file: Path, schema_name: str) -> Document | None:
+        """A file read and checked against its schema, with the values at fault taken out.
+
+        Taking out only what is wrong lets the checks of meaning still run on the
+        rest of the file, so one run reports every problem. None when the file
+        could not be read, or is not even the right kind of container.
+        """
         shown = file.relative_to(self.root).as_posix()
         document = load_file(file, shown, self.problems)
-        if document is None or not schema.check(document, schema_name, self.problems):
+        if document is None:
             return None
+        for path in schema.check(document, schema_name, self.problems):
+            if not path:
+                if not isinstance(document.data, (dict, list)):
+                    return None
+                if isinstance(document.data, list) != (schema_name == "streams"):
+                    return None
+                continue
+            _take_out(document.data, path)
         return document
 
     def _folder(self, name: str, schema_name: str) -> list[tuple[str, Document]]:
@@ -125,7 +142,7 @@ class _ProgrammeBuilder:
                 f"end_date {end_date} is before start_date {start_date}",
             )
         url = data.get("url")
-        if zone is None or language is None:
+        if zone is None or language is None or "name" not in data:
             return None
         return Conference(
             name=data["name"],
@@ -137,11 +154,13 @@ class _ProgrammeBuilder:
             url=url if url is None or url.endswith("/") else url + "/",
             start_date=start_date,
             end_date=end_date,
-            venue=Venue(**data.get("venue", {})),
+            venue=Venue(**data.get("venue") or {}),
         )
 
     def _zone(self, document: Document) -> ZoneInfo | None:
-        name = document.data["timezone"]
+        name = document.data.get("timezone")
+        if name is None:
+            return None  # reported by the schema check
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
@@ -183,6 +202,8 @@ class _ProgrammeBuilder:
             return {}
         streams: dict[str, Stream] = {}
         for i, item in enumerate(document.data):
+            if item is None:
+                continue  # at fault, and reported by the schema check
             if item["id"] in streams:
                 self.problems.error(document.position((i, "id")), f"stream id '{item['id']}' is used twice")
                 continue
@@ -193,10 +214,11 @@ class _ProgrammeBuilder:
         people: dict[str, Person] = {}
         for id_, document in self._folder("people", "person"):
             data = document.data
+            name = data.get("name", "")  # missing only when the schema check reported it
             people[id_] = Person(
                 id=id_,
-                name=data["name"],
-                sort_name=data.get("sort_name", data["name"]),
+                name=name,
+                sort_name=data.get("sort_name", name),
                 affiliation=data.get("affiliation"),
                 bio=data.get("bio"),
                 url=data.get("url"),
@@ -211,6 +233,7 @@ class _ProgrammeBuilder:
     ) -> list[Session]:
         sessions = []
         for id_, document in self._folder("sessions", "session"):
+            self.session_documents[id_] = document
             session = self._session(id_, document, conference, streams, people)
             if session is not None:
                 sessions.append(session)
@@ -229,6 +252,8 @@ class _ProgrammeBuilder:
         stream = self._reference(document, ("stream",), streams, "stream", "data/streams.yml")
         appearances = []
         for i, entry in enumerate(data.get("people", [])):
+            if entry is None:
+                continue  # at fault, and reported by the schema check
             person = self._reference(document, ("people", i, "person"), people, "person", "data/people/")
             if person is not None:
                 affiliation = entry.get("affiliation", person.affiliation)
@@ -241,7 +266,7 @@ class _ProgrammeBuilder:
             return None
         return Session(
             id=id_,
-            title=data["title"],
+            title=data.get("title", ""),
             stream=stream,
             date=date,
             start=start,
@@ -250,6 +275,39 @@ class _ProgrammeBuilder:
             abstract=data.get("abstract"),
             people=tuple(appearances),
         )
+
+    # -- clashes between sessions -----------------------------------------------------
+
+    def _check_room_clashes(self, sessions: list[Session]) -> None:
+        """Two sessions in one room at once is an error, unless they are papers of one slot."""
+        by_room: dict[str, list[Session]] = {}
+        for session in sessions:
+            if session.room:
+                by_room.setdefault(session.room, []).append(session)
+        for room, in_room in by_room.items():
+            for first, second in _overlapping_pairs(in_room):
+                self.problems.error(
+                    self.session_documents[second.id].position(("room",)),
+                    f"room '{room}' is taken at {_span(second)} on {second.date} by"
+                    f" {self.session_documents[first.id].path} ({_span(first)})",
+                    "papers presented together need the same stream, date, start and end",
+                )
+
+    def _check_people_in_two_places(self, sessions: list[Session]) -> None:
+        """A person in two sessions at once is probably a mistake, but may be a stand-in."""
+        by_person: dict[str, list[Session]] = {}
+        for session in sessions:
+            for person_id in dict.fromkeys(a.person.id for a in session.people):
+                by_person.setdefault(person_id, []).append(session)
+        for person_id, theirs in by_person.items():
+            for first, second in _overlapping_pairs(theirs):
+                document = self.session_documents[second.id]
+                name = next(a.person.name for a in second.people if a.person.id == person_id)
+                self.problems.warning(
+                    document.position(("people", _entry_index(document, person_id), "person")),
+                    f"{name} is in two sessions at once: this one ({_span(second)}) and"
+                    f" {self.session_documents[first.id].path} ({_span(first)}) on {second.date}",
+                )
 
     def _reference(self, document: Document, at: tuple, known: dict, kind: str, where: str):
         value = _get(document.data, at)
@@ -316,6 +374,52 @@ class _ProgrammeBuilder:
         else:
             message = f"{key} {local:%H:%M} on {local:%Y-%m-%d} happens twice in {zone.key} (clocks go back)"
         self.problems.error(document.position((key,)), message)
+
+
+def _overlapping_pairs(sessions: list[Session]):
+    """Pairs of sessions whose times overlap on the same day, except papers of one slot.
+
+    A session without an end is taken to occupy its start minute.
+    """
+    timed = sorted((s for s in sessions if s.date and s.start), key=lambda s: (s.date, s.start, s.id))
+    for i, first in enumerate(timed):
+        first_end = _end_or_minute(first)
+        for second in timed[i + 1 :]:
+            if second.date != first.date or second.start >= first_end:
+                break
+            if first.slot is None or first.slot != second.slot:
+                yield first, second
+
+
+def _end_or_minute(session: Session) -> dt.time:
+    if session.end is not None:
+        return session.end
+    start = dt.datetime.combine(dt.date.min, session.start)
+    return (start + dt.timedelta(minutes=1)).time()
+
+
+def _span(session: Session) -> str:
+    text = f"{session.start:%H:%M}"
+    return text + (f"–{session.end:%H:%M}" if session.end else "")
+
+
+def _take_out(data: dict | list, path: tuple) -> None:
+    """Remove the value at fault: the list item that holds it, or else its top-level field."""
+    first_index = next((i for i, part in enumerate(path) if isinstance(part, int)), None)
+    cut = path[: first_index + 1] if first_index is not None else path[:1]
+    parent = _get(data, cut[:-1]) if len(cut) > 1 else data
+    if isinstance(parent, list) and isinstance(cut[-1], int) and cut[-1] < len(parent):
+        parent[cut[-1]] = None  # keep the other items' indexes, which positions use
+    elif isinstance(parent, dict):
+        parent.pop(cut[-1], None)
+
+
+def _entry_index(document: Document, person_id: str) -> int:
+    """Where in the file's `people` list the person stands (first mention)."""
+    for i, entry in enumerate(document.data.get("people", [])):
+        if entry and entry.get("person") == person_id:
+            return i
+    return 0
 
 
 def _get(data: dict, at: tuple):

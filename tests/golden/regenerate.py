@@ -1,4 +1,4 @@
-"""Rewrite the golden files: `make golden` (or `python -m tests.golden.regenerate`).
+"""Rewrite the golden files and the invalid corpus's expected messages: `make golden`.
 
 Run it only after a deliberate change to what Podium generates, then read the change
 with `git diff tests/golden` before committing it: the diff is the review.
@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import tempfile
 from pathlib import Path
 
 from podium.pages import generate
 from podium.validate import check_project
 from tests.conftest import MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH
+from tests.invalid.corpus import CORPUS, case_names, check_output, project_for
 
 GOLDEN = Path(__file__).resolve().parent
 # Each golden tree: the project folder whose data/ it is generated from.
@@ -26,7 +28,17 @@ def generated(case: str) -> dict[str, bytes]:
     return generate(result.programme, STAMP)
 
 
+def regenerate_invalid_corpus() -> None:
+    """Rewrite tests/invalid/<case>/expected.txt from what `build.py check` prints now."""
+    for case in case_names():
+        with tempfile.TemporaryDirectory() as folder:
+            output = check_output(project_for(case, Path(folder)))
+        (CORPUS / case / "expected.txt").write_text(output, encoding="utf-8")
+    print(f"wrote {len(case_names())} expected.txt files under {CORPUS.relative_to(REPO)}")
+
+
 def main() -> None:
+    regenerate_invalid_corpus()
     for case in CASES:
         folder = GOLDEN / case
         shutil.rmtree(folder, ignore_errors=True)

@@ -167,3 +167,19 @@ def test_check_prints_github_annotations_in_actions(tmp_path):
         env={**os.environ, "GITHUB_ACTIONS": "true"},
     )  # fmt: skip
     assert "::error file=data/sessions/x.yml,line=2,col=7::room must be text, not a list" in result.stdout
+
+
+def test_build_with_only_warnings_publishes_every_session(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    (project / "data" / "sessions" / "unscheduled.yml").write_text("title: Unscheduled talk\nstart: 10:00\n")
+    result = run_build_py(project, "build")
+    assert result.returncode == 0
+    assert "warning: start is given without date" in result.stderr
+    assert "Unscheduled talk" in visible_text(project / "site" / "sessions" / "unscheduled" / "index.html")
+    assert "Unscheduled talk" in visible_text(project / "site" / "programme" / "index.html")
+
+
+def test_build_py_outside_a_project_exits_2(tmp_path):
+    result = run_build_py(tmp_path, "check")
+    assert result.returncode == 2
+    assert "no data/ folder" in result.stderr and "Traceback" not in result.stderr

@@ -96,7 +96,8 @@ def test_load_reports_non_utf8_byte_with_offset():
 def test_load_reports_tab_indentation_with_hint():
     _, problems = load("people:\n\t- person: x\n")
     assert problems == [
-        "data/x.yml:2:1: error: YAML syntax: found character '\\t' that cannot start any token"
+        "data/x.yml:2:1: error: YAML syntax: while scanning for the next token,"
+        " found character '\\t' that cannot start any token"
         " (indent with spaces, not tabs)"
     ]
 

@@ -51,10 +51,13 @@ def test_check_explains_time_format():
 
 
 def test_check_rejects_empty_and_multiline_titles():
-    assert check("title: ''\n") == [
-        "data/sessions/x.yml:1:8: error: title must be one line of text, not empty, not ''"
+    assert check("title: ''\n") == ["data/sessions/x.yml:1:8: error: title is empty (write a value)"]
+    assert check("title: T\nroom: ' '\n") == [
+        "data/sessions/x.yml:2:7: error: room is empty (write a value, or leave the field out)"
     ]
-    assert len(check('title: "two\\nlines"\n')) == 1
+    assert check('title: "two\\nlines"\n') == [
+        "data/sessions/x.yml:1:8: error: title must be one line of text, not 'two\\nlines'"
+    ]
 
 
 def test_check_rejects_ids_that_are_not_slugs():

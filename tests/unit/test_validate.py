@@ -144,3 +144,55 @@ def test_check_project_orders_sessions_by_day_and_time_then_unscheduled(tmp_path
         "sessions/tba.yml": "title: TBA\n",
     })  # fmt: skip
     assert [s.id for s in check_project(tmp_path).programme.sessions] == ["early", "late", "next-day", "tba"]
+
+
+def test_check_project_reports_two_sessions_in_one_room_at_once(tmp_path):
+    write_data(tmp_path, {
+        "sessions/a.yml": "title: A\ndate: 2019-09-10\nstart: 10:00\nend: 11:00\nroom: G04\n",
+        "sessions/b.yml": "title: B\ndate: 2019-09-10\nstart: 10:30\nend: 11:30\nroom: G04\n",
+        "sessions/c.yml": "title: C\ndate: 2019-09-10\nstart: 11:00\nend: 12:00\nroom: G04\n",
+        "sessions/d.yml": "title: D\ndate: 2019-09-11\nstart: 10:00\nend: 11:00\nroom: G04\n",
+    })  # fmt: skip
+    assert messages(tmp_path) == [
+        "data/sessions/b.yml:5:7: error: room 'G04' is taken at 10:30–11:30 on 2019-09-10 by"
+        " data/sessions/a.yml (10:00–11:00)"
+        " (papers presented together need the same stream, date, start and end)",
+        "data/sessions/c.yml:5:7: error: room 'G04' is taken at 11:00–12:00 on 2019-09-10 by"
+        " data/sessions/b.yml (10:30–11:30)"
+        " (papers presented together need the same stream, date, start and end)",
+    ]
+
+
+def test_check_project_allows_papers_of_one_stream_slot_in_one_room(tmp_path):
+    slot = "stream: s\ndate: 2019-09-10\nstart: 10:55\nend: 12:35\nroom: G04\npeople:\n  - person: p\n"
+    write_data(tmp_path, {
+        "streams.yml": "- id: s\n  name: S\n",
+        "people/p.yml": "name: P\n",
+        "sessions/a.yml": "title: A\n" + slot,
+        "sessions/b.yml": "title: B\n" + slot,
+    })  # fmt: skip
+    assert messages(tmp_path) == []
+
+
+def test_check_project_warns_about_a_person_in_two_sessions_at_once(tmp_path):
+    write_data(tmp_path, {
+        "people/p.yml": "name: Pat Lee\n",
+        "people/q.yml": "name: Q\n",
+        "sessions/a.yml": "title: A\ndate: 2019-09-10\nstart: 10:00\nend: 11:00\npeople:\n  - person: p\n",
+        "sessions/b.yml": "title: B\ndate: 2019-09-10\nstart: 10:30\npeople:\n  - person: q\n  - person: p\n",
+    })  # fmt: skip
+    result = check_project(tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "data/sessions/b.yml:6:13: warning: Pat Lee is in two sessions at once: this one (10:30)"
+        " and data/sessions/a.yml (10:00–11:00) on 2019-09-10"
+    ]
+    assert result.programme is not None
+
+
+def test_check_project_still_checks_meaning_in_a_file_with_schema_errors(tmp_path):
+    write_data(tmp_path, {"sessions/a.yml": "title: A\nabstarct: x\nstream: nowhere\ndate: 2019-02-30\n"})
+    assert messages(tmp_path) == [
+        "data/sessions/a.yml:2:1: error: unknown field 'abstarct' (did you mean 'abstract'?)",
+        "data/sessions/a.yml:3:9: error: unknown stream 'nowhere' (add it to data/streams.yml)",
+        "data/sessions/a.yml:4:7: error: date 2019-02-30 is not a date on the calendar",
+    ]

@@ -72,6 +72,18 @@ def test_hostile_text_runs_no_script_and_opens_no_dialog(open_page, multi_url):
     assert watch.foreign_requests() == []
 
 
+def test_no_page_of_the_multi_fixture_runs_data_or_leaves_the_site(open_page, multi_project, multi_url):
+    pages = sorted(p.relative_to(multi_project / "site").parent.as_posix()
+                   for p in (multi_project / "site").rglob("index.html"))  # fmt: skip
+    assert len(pages) >= 15
+    for path in pages:
+        page, watch = open_page(multi_url + ("" if path == "." else path + "/"))
+        assert watch.dialogs == [], path
+        assert watch.console_errors == [], path
+        assert watch.foreign_requests() == [], path
+        page.context.close()
+
+
 def test_search_finds_a_session_by_presenter_name(open_page, seed_url):
     page, watch = open_page(seed_url)
     search = page.locator("input.md-search__input")

@@ -37,6 +37,7 @@ class Conference:
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     venue: Venue = field(default_factory=Venue)
+    default_duration: int = 60  # minutes, for calendars and schedule data only
 
     @property
     def locale(self) -> str:
@@ -92,6 +93,18 @@ class Session:
         if self.date is None or self.end is None:
             return None
         return dt.datetime.combine(self.date, self.end, tzinfo=zone)
+
+    def ends_at_or_default(self, conference: Conference) -> dt.datetime | None:
+        """The end, or for calendars and apps the start plus the conference's default length."""
+        starts_at = self.starts_at(conference.zone)
+        if starts_at is None:
+            return None
+        ends_at = self.ends_at(conference.zone)
+        if ends_at is not None:
+            return ends_at
+        # Wall-clock arithmetic in the zone, then normalised through UTC for the offset.
+        later = starts_at.astimezone(dt.timezone.utc) + dt.timedelta(minutes=conference.default_duration)
+        return later.astimezone(conference.zone)
 
     @property
     def slot(self) -> tuple | None:

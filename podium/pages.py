@@ -1,7 +1,7 @@
-"""Generate the site's Markdown pages and downloads from a `Programme`.
+"""Generate the site's Markdown pages from a `Programme`.
 
-Phase two of a build: a pure function from the programme to `{path: bytes}`, paths
-relative to the MkDocs docs folder. Nothing here touches the disk; `site.py` writes.
+Part of phase two of a build: a pure function from the programme to `{path: bytes}`,
+paths relative to the MkDocs docs folder. Nothing here touches the disk.
 Templates are Jinja2 with StrictUndefined (a missing value fails loudly) and a
 finalizer that escapes every value for Markdown unless it is already safe `Markup`.
 In templates, never join data with `~`: autoescape would HTML-escape the result
@@ -22,39 +22,12 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import markup, when
-from .exports import ics
-from .model import Person, Programme, Session, Stream
+from . import markup, paths, when
+from .exports import calendar_links, frab, ics, jsonld
+from .model import Programme, Session
 from .words import count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-def session_page(session: Session) -> str:
-    return f"sessions/{session.id}.md"
-
-
-def session_calendar_file(session: Session) -> str:
-    return f"sessions/{session.id}.ics"
-
-
-def stream_page(stream: Stream) -> str:
-    return f"streams/{stream.id}.md"
-
-
-def person_page(person: Person) -> str:
-    return f"people/{person.id}.md"
-
-
-def page_url(programme: Programme, page: str) -> str | None:
-    """The published address of a page, when the conference says where the site lives."""
-    base = programme.conference.url
-    if base is None:
-        return None
-    stem = page.removesuffix(".md")
-    if stem == "index":
-        return base
-    return base + stem.removesuffix("/index") + "/"
 
 
 @dataclass(frozen=True)
@@ -89,24 +62,21 @@ def days(programme: Programme, sessions: list[Session]) -> list[Day]:
     return result
 
 
-def generate(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
-    """Every generated file of the site, keyed by its path in the docs folder."""
+def render(programme: Programme) -> dict[str, bytes]:
+    """Every generated Markdown page, keyed by its path in the docs folder."""
     renderer = _Renderer(programme)
     files: dict[str, bytes] = {}
     for session in programme.sessions:
-        files[session_page(session)] = renderer.page("session.md.j2", session_page(session), session=session)
-        if ics.is_in_calendars(session):
-            url = page_url(programme, session_page(session))
-            files[session_calendar_file(session)] = ics.session_calendar(programme, session, stamp, url)
+        files[paths.session_page(session)] = renderer.page("session.md.j2", paths.session_page(session), session=session)
     for stream in programme.streams:
-        files[stream_page(stream)] = renderer.page("stream.md.j2", stream_page(stream), stream=stream)
+        files[paths.stream_page(stream)] = renderer.page("stream.md.j2", paths.stream_page(stream), stream=stream)
     for person in programme.people:
-        files[person_page(person)] = renderer.page("person.md.j2", person_page(person), person=person)
+        files[paths.person_page(person)] = renderer.page("person.md.j2", paths.person_page(person), person=person)
     for template, page in (
-        ("home.md.j2", "index.md"),
-        ("programme.md.j2", "programme.md"),
-        ("streams.md.j2", "streams/index.md"),
-        ("people.md.j2", "people/index.md"),
+        ("home.md.j2", paths.HOME),
+        ("programme.md.j2", paths.PROGRAMME),
+        ("streams.md.j2", paths.STREAMS),
+        ("people.md.j2", paths.PEOPLE),
     ):
         files[page] = renderer.page(template, page)
     return files
@@ -134,16 +104,20 @@ class _Renderer:
         self.env.globals.update(
             programme=programme,
             conference=conference,
+            paths=paths,
             days=lambda sessions: days(programme, sessions),
             day=lambda date: when.day(conference, date),
             time_range=lambda session: when.time_range_with_zone(conference, session),
+            time_tag=lambda session: _time_tag(programme, session),
             has_calendar=ics.is_in_calendars,
+            has_timed=ics.has_timed,
+            has_schedule=frab.has_schedule(programme),
+            google_calendar=lambda s: Markup(calendar_links.google(programme, s, _absolute(programme, s))),
+            outlook_calendar=lambda s: Markup(calendar_links.outlook(programme, s, _absolute(programme, s))),
+            jsonld=lambda s: jsonld.script_text(jsonld.session_event(programme, s, _absolute(programme, s))),
+            subscribe_url=_subscription(programme),
             heading=_heading,
             count=count,
-            session_page=session_page,
-            session_calendar_file=session_calendar_file,
-            stream_page=stream_page,
-            person_page=person_page,
         )
 
     def page(self, template: str, page: str, **context) -> bytes:
@@ -166,6 +140,27 @@ def _escape_unless_safe(value: object) -> Markup:
     if value is None or isinstance(value, jinja2.Undefined):
         raise ValueError("a template printed a missing value; guard it with {% if %}")
     return markup.inline(str(value))
+
+
+def _absolute(programme: Programme, session: Session) -> str | None:
+    return paths.absolute_url(programme, paths.session_page(session))
+
+
+def _time_tag(programme: Programme, session: Session) -> Markup:
+    """The opening <time> tag of a session's time, read by the visitor's-time script."""
+    zone = programme.conference.zone
+    attributes = f' datetime="{session.starts_at(zone).isoformat()}" data-podium-zone="{zone.key}"'
+    if session.end is not None:
+        attributes += f' data-podium-end="{session.ends_at(zone).isoformat()}"'
+    return Markup(f"<time{html.escape(attributes, quote=False)}>")
+
+
+def _subscription(programme: Programme) -> Markup | None:
+    """A webcal:// address for subscribing to the programme, when the site's address is known."""
+    url = paths.absolute_url(programme, paths.PROGRAMME_CALENDAR)
+    if url is None:
+        return None
+    return Markup("webcal://" + url.split("://", 1)[1])
 
 
 def _external_link(url: str) -> Markup:

@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pages
+from .generate import generate
 from .model import Programme
 
 THEME = Path(__file__).resolve().parent / "theme"
@@ -79,7 +79,7 @@ def stage(layout: Layout, programme: Programme) -> dict[str, bytes]:
     Returns the generated files. Hand-written pages win over nothing: a generated
     path that also exists in docs/ is an error, so no page silently replaces another.
     """
-    generated = pages.generate(programme, build_stamp())
+    generated = generate(programme, build_stamp())
     wanted: dict[str, bytes] = dict(generated)
     if layout.docs.is_dir():
         for file in sorted(layout.docs.rglob("*")):

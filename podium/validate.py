@@ -155,6 +155,7 @@ class _ProgrammeBuilder:
             start_date=start_date,
             end_date=end_date,
             venue=Venue(**data.get("venue") or {}),
+            default_duration=int(data.get("default_duration", 60)),
         )
 
     def _zone(self, document: Document) -> ZoneInfo | None:

@@ -1,0 +1,41 @@
+"""The programme in the standard forms other software reads.
+
+`files()` returns every export of a programme, keyed by its path in the site:
+calendars (iCalendar), schedule data for conference apps (frab XML, c3voc JSON) and
+Podium's own `sessions.json`. The schema.org markup for pages is in `jsonld.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import paths
+from ..model import Programme
+from . import frab, ics
+from .programme_json import sessions_json
+
+
+def files(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
+    conference = programme.conference
+    urls = paths.session_urls(programme)
+    absolute = {id_: url for id_, url in urls.items() if conference.url}
+    name = conference.short_name or conference.name
+    result: dict[str, bytes] = {}
+    for session in programme.sessions:
+        if ics.is_in_calendars(session):
+            result[paths.session_calendar(session)] = ics.calendar(
+                programme, f"{session.title} ({name})", [session], stamp, absolute
+            )
+    # An iCalendar file needs at least one event: collections without a timed session get none.
+    collections = [(paths.stream_calendar(s), s.name, programme.sessions_of_stream(s)) for s in programme.streams]
+    collections += [(paths.person_calendar(p), p.name, programme.sessions_of_person(p)) for p in programme.people]
+    collections.append((paths.PROGRAMME_CALENDAR, conference.name, list(programme.sessions)))
+    for path, title, sessions in collections:
+        if ics.has_timed(sessions):
+            label = title if path == paths.PROGRAMME_CALENDAR else f"{title} ({name})"
+            result[path] = ics.calendar(programme, label, sessions, stamp, absolute)
+    if frab.has_schedule(programme):
+        result[paths.SCHEDULE_XML] = frab.schedule_xml(programme, urls)
+        result[paths.SCHEDULE_JSON] = frab.schedule_json(programme, urls)
+    result[paths.SESSIONS_JSON] = sessions_json(programme)
+    return result

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from podium.load import load_bytes
-from podium.pages import generate
+from podium.generate import generate
 from podium.problems import Problems
 from podium.validate import check_project
 from tests.helpers import BASE_CONFERENCE

@@ -53,11 +53,12 @@ def test_session_calendar_uses_crlf_and_folds_long_lines():
     assert max(len(line) for line in lines) <= 75
 
 
-def test_session_calendar_without_end_has_no_duration():
+def test_session_calendar_without_end_lasts_the_default_duration_and_says_so():
     calendar = icalendar.Calendar.from_ical(generated("multi")["sessions/pension-reform.ics"])
     (event,) = calendar.walk("VEVENT")
-    assert "DTEND" not in event and "DURATION" not in event
     assert event.decoded("DTSTART") == dt.datetime(2025, 3, 30, 7, 0, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(minutes=60)
+    assert str(event["DESCRIPTION"]).startswith("End time to be announced.")
 
 
 def test_session_calendar_keeps_hostile_text_inside_its_property():
@@ -65,7 +66,7 @@ def test_session_calendar_keeps_hostile_text_inside_its_property():
     unfolded = raw.replace("\r\n ", "")
     property_names = {line.split(":")[0].split(";")[0] for line in unfolded.split("\r\n") if line}
     assert property_names <= {
-        "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME", "TZID", "COMMENT", "DTSTART",
+        "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME", "X-WR-TIMEZONE", "TZID", "COMMENT", "DTSTART",
         "TZNAME", "TZOFFSETFROM", "TZOFFSETTO", "RDATE", "UID", "DTSTAMP", "DTEND", "SUMMARY",
         "DESCRIPTION", "LOCATION", "URL", "CATEGORIES", "STATUS", "RRULE",
     }  # fmt: skip

@@ -1,0 +1,69 @@
+"""Where each generated file lives in the site, and its public address.
+
+Paths are relative to the MkDocs docs folder (`sessions/<id>.md`); MkDocs publishes
+a page `x/y.md` at `x/y/`. Addresses are absolute when the site's address is known
+(`url` in conference.yml, or PODIUM_SITE_URL from the publishing workflow), and
+relative to the site's root otherwise.
+"""
+
+from __future__ import annotations
+
+from .model import Person, Programme, Session, Stream
+
+HOME = "index.md"
+PROGRAMME = "programme.md"
+STREAMS = "streams/index.md"
+PEOPLE = "people/index.md"
+PROGRAMME_CALENDAR = "programme.ics"
+SCHEDULE_XML = "schedule.xml"
+SCHEDULE_JSON = "schedule.json"
+SESSIONS_JSON = "sessions.json"
+
+
+def session_page(session: Session) -> str:
+    return f"sessions/{session.id}.md"
+
+
+def session_calendar(session: Session) -> str:
+    return f"sessions/{session.id}.ics"
+
+
+def stream_page(stream: Stream) -> str:
+    return f"streams/{stream.id}.md"
+
+
+def stream_calendar(stream: Stream) -> str:
+    return f"streams/{stream.id}.ics"
+
+
+def person_page(person: Person) -> str:
+    return f"people/{person.id}.md"
+
+
+def person_calendar(person: Person) -> str:
+    return f"people/{person.id}.ics"
+
+
+def published(path: str) -> str:
+    """The site-relative address MkDocs gives a file: `sessions/x.md` → `sessions/x/`."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def public_url(programme: Programme, path: str) -> str:
+    """The address of a page or file: absolute when the site's address is known."""
+    return (programme.conference.url or "") + published(path)
+
+
+def absolute_url(programme: Programme, path: str) -> str | None:
+    """The absolute address, or None when the site's address is not known."""
+    return public_url(programme, path) if programme.conference.url else None
+
+
+def session_urls(programme: Programme) -> dict[str, str]:
+    """Every session's page address, for the exports."""
+    return {s.id: public_url(programme, session_page(s)) for s in programme.sessions}

@@ -153,6 +153,10 @@ def _checked(layout: site.Layout, strict: bool) -> Result | None:
         counts = f"{len(result.problems.errors)} error(s), {len(result.problems.warnings)} warning(s)"
         print(f"{counts}{' (--strict: warnings count as errors)' if strict else ''}", file=sys.stderr)
         return None
+    # The publishing workflow knows the site's address (GitHub Pages) when the data does not.
+    site_url = os.environ.get("PODIUM_SITE_URL", "").strip()
+    if site_url.startswith(("https://", "http://")):
+        result.programme = result.programme.published_at(site_url)
     return result
 
 

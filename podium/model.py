@@ -8,7 +8,7 @@ Organisers' text is kept exactly as written.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -133,6 +133,13 @@ class Programme:
     streams: tuple[Stream, ...]
     sessions: tuple[Session, ...]  # in programme order (Session.sort_key)
     people: tuple[Person, ...]  # in index order (sort name)
+
+    def published_at(self, url: str) -> "Programme":
+        """The same programme, published at `url` unless conference.yml names an address."""
+        if self.conference.url:
+            return self
+        url = url if url.endswith("/") else url + "/"
+        return replace(self, conference=replace(self.conference, url=url))
 
     def sessions_of_stream(self, stream: Stream) -> list[Session]:
         return self._by_stream.get(stream.id, [])

@@ -102,3 +102,25 @@ def test_programme_links_to_session_page(open_page, multi_url):
     page.wait_for_load_state()
     assert page.url.endswith("/sessions/rent-caps/")
     assert "Also in this session" in page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("Europe/London", "· Tuesday 1:55 am – 3:35 am in your time zone"),
+        ("America/New_York", "· Monday 8:55 pm – 10:35 pm in your time zone (−1 day)"),
+        ("Pacific/Kiritimati", "· Tuesday 2:55 pm – 4:35 pm in your time zone"),
+    ],
+)
+def test_session_time_adds_the_visitors_own_time(open_page, seed_url, zone, expected):
+    page, watch = open_page(seed_url + SEED_SESSION, timezone_id=zone)
+    line = normalised(page.locator(".podium-facts li", has_text="Time:").inner_text())
+    assert line == "Time: 10.55 am – 12.35 pm AEST " + expected
+    assert watch.console_errors == []
+
+
+def test_session_time_alone_in_the_conference_zone_and_without_javascript(open_page, seed_url):
+    for options in ({"timezone_id": "Australia/Sydney"}, {"timezone_id": "America/New_York", "java_script_enabled": False}):
+        page, _ = open_page(seed_url + SEED_SESSION, **options)
+        line = normalised(page.locator(".podium-facts li", has_text="Time:").inner_text())
+        assert line == "Time: 10.55 am – 12.35 pm AEST", options

@@ -31,6 +31,9 @@ _PROSE_TAGS = {
 _PROSE_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 _PROSE_EXTENSIONS = ["sane_lists", "tables"]
+_LINK_REL = "noopener noreferrer nofollow"
+# nh3's output quotes every attribute, so a `>` inside a tag is always in a quoted value.
+_ANCHOR_WITHOUT_HREF = re.compile(r'<a((?:\s+(?!href=)[a-z-]+="[^"]*")*)>')
 
 
 def inline(text: str) -> Markup:
@@ -48,8 +51,10 @@ def prose(text: str) -> Markup:
         tags=_PROSE_TAGS,
         attributes=_PROSE_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
+        link_rel=_LINK_REL,
     )
+    # A link whose address was removed keeps its text; `rel` without `href` is invalid.
+    clean = _ANCHOR_WITHOUT_HREF.sub(lambda m: "<a" + m[1].replace(f' rel="{_LINK_REL}"', "") + ">", clean)
     # A blank line would end the raw HTML block in the middle; keep it compact.
     compact = "\n".join(line for line in clean.splitlines() if line.strip())
     return Markup(compact)

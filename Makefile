@@ -11,7 +11,12 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve site check test golden screenshot constraints clean
+# The browser-quality tools (Nu Html Checker, Lighthouse, axe-core) come from npm.
+# Without npm the tests that need them skip (and fail under CI=true).
+NPM := $(shell command -v npm 2>/dev/null)
+NODE_TOOLS := $(if $(NPM),node_modules/.installed)
+
+.PHONY: serve site check test bench golden screenshot constraints clean
 
 serve: $(VENV)/.runtime  ## build the site and serve it on http://127.0.0.1:8000, reloading on changes
 	$(PY) build.py serve
@@ -22,8 +27,11 @@ site: $(VENV)/.runtime  ## build site/ and stop
 check: $(VENV)/.runtime  ## check data/ and report every problem
 	$(PY) build.py check
 
-test: $(VENV)/.dev  ## run every test (browser tests need Chromium: see README)
+test: $(VENV)/.dev $(NODE_TOOLS)  ## run every test (browser tests need Chromium: see README)
 	$(PY) -m pytest
+
+bench: $(VENV)/.dev $(NODE_TOOLS)  ## measure: Lighthouse scores; figures to benchmarks/results/
+	$(PY) -m benchmarks.lighthouse
 
 golden: $(VENV)/.dev  ## rewrite golden trees and the invalid corpus's expected messages; review with git diff
 	$(PY) -m tests.golden.regenerate
@@ -45,6 +53,10 @@ clean:
 $(VENV)/.runtime: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.txt -c constraints.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt

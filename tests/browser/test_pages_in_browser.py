@@ -32,10 +32,11 @@ def test_seed_session_page_shows_every_fact(open_page, seed_url):
 
 
 def test_seed_session_essentials_fit_a_phone_screen_and_screenshot(open_page, seed_url, tmp_path):
-    page, watch = open_page(seed_url + SEED_SESSION, **PHONE)
+    # A visitor from London, so the screenshot shows their own time beside the conference's.
+    page, watch = open_page(seed_url + SEED_SESSION, timezone_id="Europe/London", **PHONE)
     facts = seed_facts()
     article = page.locator("article")
-    for text in (facts.title, facts.date, facts.time):
+    for text in (facts.title, facts.date, facts.time, *facts.names):
         box = article.get_by_text(text, exact=False).first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= 740, f"{text!r} is below the first screen"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
@@ -124,3 +125,12 @@ def test_session_time_alone_in_the_conference_zone_and_without_javascript(open_p
         page, _ = open_page(seed_url + SEED_SESSION, **options)
         line = normalised(page.locator(".podium-facts li", has_text="Time:").inner_text())
         assert line == "Time: 10.55 am – 12.35 pm AEST", options
+
+
+def test_session_with_room_and_chair_fits_its_essentials_on_a_phone_screen(open_page, multi_url):
+    page, _ = open_page(multi_url + "sessions/housing-first/", **PHONE)
+    article = page.locator("article")
+    for text in ("Housing First in three cities", "Saturday, 29 March 2025", "10:55 – 12:35 CET", "Room 101",
+                 "Zoë Núñez (Presenter)", "方丽洁 (Chair)"):  # fmt: skip
+        box = article.get_by_text(text, exact=False).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 740, f"{text!r} is below the first screen"

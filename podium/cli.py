@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check every data file and report all problems")
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="check, then build the site into site/")
+    build.add_argument("--timings", action="store_true", help="print how long each phase took")
     build.set_defaults(run=_build)
     serve = commands.add_parser("serve", help="build and serve with live reload on changes to data/ and docs/")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
@@ -73,22 +74,46 @@ def _check(layout: site.Layout, args: argparse.Namespace) -> int:
 
 
 def _build(layout: site.Layout, args: argparse.Namespace) -> int:
-    started = time.perf_counter()
+    clock = _PhaseClock()
     result = _checked(layout, args.strict)
+    clock.lap("check")
     if result is None:
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
     site.stage(layout, result.programme)
+    clock.lap("generate")
     built = layout.work / "site.new"
     try:
         site.run_mkdocs(layout, built)
     except site.BuildError:
         print("Nothing was published; site/ is unchanged.", file=sys.stderr)
         raise
+    clock.lap("mkdocs")
     site.publish(layout, built)
-    seconds = time.perf_counter() - started
-    print(f"{_summary(result)}: built site/ in {seconds:.1f} s")
+    clock.lap("publish")
+    print(f"{_summary(result)}: built site/ in {clock.total():.1f} s")
+    if args.timings:
+        print(clock.report(), file=sys.stderr)
     return EXIT_OK
+
+
+class _PhaseClock:
+    """Wall time of each phase of a build, for `build --timings` and the benchmark."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.phases: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = now - self.last
+        self.last = now
+
+    def total(self) -> float:
+        return self.last - self.started
+
+    def report(self) -> str:
+        return "timings: " + " ".join(f"{name}={seconds:.3f}" for name, seconds in self.phases.items())
 
 
 def _serve(layout: site.Layout, args: argparse.Namespace) -> int:

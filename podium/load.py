@@ -21,6 +21,8 @@ import yaml
 
 from .problems import Position, Problems
 
+_FAST = getattr(yaml, "__with_libyaml__", False)
+
 # Beyond this many values one file is an alias bomb ("billion laughs"), not a programme.
 MAX_VALUES_PER_FILE = 100_000
 
@@ -41,6 +43,14 @@ _Resolver.add_implicit_resolver(
 _Resolver.add_implicit_resolver(
     _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
+
+
+class _FastComposingLoader(yaml.cyaml.CParser, _Resolver):
+    """The same, parsed by libyaml in C: ten times faster on thousands of files."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.cyaml.CParser.__init__(self, stream)
+        _Resolver.__init__(self)
 
 
 class _ComposingLoader(
@@ -96,7 +106,7 @@ def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None
         return None
     before = len(problems)
     try:
-        root = yaml.compose(text, Loader=_ComposingLoader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as error:
         problems.error(*_syntax_problem(shown_as, error))
         return None
@@ -121,6 +131,20 @@ def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None
     return document
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of `text`, by libyaml when it is there.
+
+    On a syntax error the pure-Python parser reads the text again: its messages are
+    clearer than libyaml's and say where an unfinished construct began.
+    """
+    if _FAST:
+        try:
+            return yaml.compose(text, Loader=_FastComposingLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_ComposingLoader)
+
+
 def _decode(raw: bytes, shown_as: str, problems: Problems) -> str | None:
     """UTF-8 text with any byte-order mark removed and line ends made LF."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -137,6 +161,11 @@ def _decode(raw: bytes, shown_as: str, problems: Problems) -> str | None:
         )
         return None
     return text.replace("\r\n", "\n")
+
+
+def _is_plain(node: yaml.Node) -> bool:
+    """Written without quotes (libyaml says '' where PyYAML says None)."""
+    return not node.style
 
 
 def _position(path: str, mark: Any) -> Position:
@@ -198,9 +227,9 @@ class _ValueBuilder:
         return self._mapping(node, at)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _BOOL and node.style is None:
+        if node.tag == _BOOL and _is_plain(node):
             return node.value.lower() == "true"
-        if node.tag == _NULL and node.style is None:
+        if node.tag == _NULL and _is_plain(node):
             return None
         self._require_tag(node, _STR, allowed=(_BOOL, _NULL))
         return node.value
@@ -212,7 +241,7 @@ class _ValueBuilder:
                 self.problems.error(self._where(key_node), "a key must be plain text")
                 continue
             key = key_node.value
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and _is_plain(key_node):
                 self.problems.error(
                     self._where(key_node), "merge keys (<<) are not supported", "write the fields out"
                 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -32,6 +33,8 @@ _PROSE_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 _PROSE_EXTENSIONS = ["sane_lists", "tables"]
 _LINK_REL = "noopener noreferrer nofollow"
+# One converter for all prose; reset() between texts. Building one per text is slow.
+_MARKDOWN = markdown.Markdown(extensions=_PROSE_EXTENSIONS, output_format="html")
 # nh3's output quotes every attribute, so a `>` inside a tag is always in a quoted value.
 _ANCHOR_WITHOUT_HREF = re.compile(r'<a((?:\s+(?!href=)[a-z-]+="[^"]*")*)>')
 
@@ -43,9 +46,14 @@ def inline(text: str) -> Markup:
     return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped))
 
 
+@lru_cache(maxsize=None)
 def prose(text: str) -> Markup:
-    """Organiser Markdown as sanitised HTML, ready to stand as a raw block in a page."""
-    rendered = markdown.markdown(text, extensions=_PROSE_EXTENSIONS, output_format="html")
+    """Organiser Markdown as sanitised HTML, ready to stand as a raw block in a page.
+
+    Cached: a bio is shown on the person's page and on each of their sessions' pages,
+    and the calendars and search markup read the same abstracts again.
+    """
+    rendered = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(
         rendered,
         tags=_PROSE_TAGS,
@@ -60,6 +68,7 @@ def prose(text: str) -> Markup:
     return Markup(compact)
 
 
+@lru_cache(maxsize=None)
 def plain(text: str) -> str:
     """Prose reduced to its visible text, for meta descriptions and calendars."""
     without_tags = nh3.clean(str(prose(text)), tags=set())

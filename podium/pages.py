@@ -22,12 +22,14 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import markup, paths, when
+from . import fragments, markup, paths, when
 from .exports import calendar_links, frab, ics, jsonld
 from .model import Programme, Session
 from .words import count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# libyaml's emitter where PyYAML has it: the pure-Python one is slow on thousands of pages.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -108,13 +110,12 @@ class _Renderer:
             days=lambda sessions: days(programme, sessions),
             day=lambda date: when.day(conference, date),
             time_range=lambda session: when.time_range_with_zone(conference, session),
-            time_tag=lambda session: _time_tag(programme, session),
             has_calendar=ics.is_in_calendars,
             has_timed=ics.has_timed,
             has_schedule=frab.has_schedule(programme),
-            google_calendar=lambda s: Markup(calendar_links.google(programme, s, _absolute(programme, s))),
-            outlook_calendar=lambda s: Markup(calendar_links.outlook(programme, s, _absolute(programme, s))),
-            jsonld=lambda s: jsonld.script_text(jsonld.session_event(programme, s, _absolute(programme, s))),
+            google_calendar=lambda s: calendar_links.google(programme, s, _absolute(programme, s)),
+            outlook_calendar=lambda s: calendar_links.outlook(programme, s, _absolute(programme, s)),
+            jsonld=lambda s: Markup(jsonld.script_text(jsonld.session_event(programme, s, _absolute(programme, s)))),
             subscribe_url=_subscription(programme),
             heading=_heading,
             count=count,
@@ -125,7 +126,19 @@ class _Renderer:
             """A Markdown link target from this page to `target` (MkDocs checks it exists)."""
             return Markup(posixpath.relpath(target, posixpath.dirname(page) or "."))
 
-        text = self.env.get_template(template).render(page=page, link=link, **context)
+        def session_list(sessions, show_stream=True, show_time=False) -> Markup:
+            return fragments.session_list(self.programme, sessions, page, show_stream, show_time)
+
+        def session_facts(session) -> Markup:
+            return fragments.session_facts(self.programme, session, page)
+
+        def calendar_links(calendar_file, label, extra=()) -> Markup:
+            return fragments.calendar_links(page, calendar_file, label, extra)
+
+        text = self.env.get_template(template).render(
+            page=page, link=link, session_list=session_list, session_facts=session_facts,
+            calendar_links=calendar_links, **context,
+        )  # fmt: skip
         return text.encode("utf-8")
 
 
@@ -144,15 +157,6 @@ def _escape_unless_safe(value: object) -> Markup:
 
 def _absolute(programme: Programme, session: Session) -> str | None:
     return paths.absolute_url(programme, paths.session_page(session))
-
-
-def _time_tag(programme: Programme, session: Session) -> Markup:
-    """The opening <time> tag of a session's time, read by the visitor's-time script."""
-    zone = programme.conference.zone
-    attributes = f' datetime="{session.starts_at(zone).isoformat()}" data-podium-zone="{zone.key}"'
-    if session.end is not None:
-        attributes += f' data-podium-end="{session.ends_at(zone).isoformat()}"'
-    return Markup(f"<time{html.escape(attributes, quote=False)}>")
 
 
 def _subscription(programme: Programme) -> Markup | None:
@@ -182,5 +186,5 @@ def _front_matter(meta: dict) -> Markup:
     for key in ("title", "description"):
         if key in meta:
             meta[key] = html.escape(meta[key], quote=True)
-    body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    body = yaml.dump(meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Markup(f"---\n{body}---\n")

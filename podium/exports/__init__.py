@@ -21,11 +21,10 @@ def files(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
     absolute = {id_: url for id_, url in urls.items() if conference.url}
     name = conference.short_name or conference.name
     result: dict[str, bytes] = {}
+    calendars = ics.CalendarWriter(programme, stamp, absolute)
     for session in programme.sessions:
         if ics.is_in_calendars(session):
-            result[paths.session_calendar(session)] = ics.calendar(
-                programme, f"{session.title} ({name})", [session], stamp, absolute
-            )
+            result[paths.session_calendar(session)] = calendars.calendar(f"{session.title} ({name})", [session])
     # An iCalendar file needs at least one event: collections without a timed session get none.
     collections = [(paths.stream_calendar(s), s.name, programme.sessions_of_stream(s)) for s in programme.streams]
     collections += [(paths.person_calendar(p), p.name, programme.sessions_of_person(p)) for p in programme.people]
@@ -33,7 +32,7 @@ def files(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
     for path, title, sessions in collections:
         if ics.has_timed(sessions):
             label = title if path == paths.PROGRAMME_CALENDAR else f"{title} ({name})"
-            result[path] = ics.calendar(programme, label, sessions, stamp, absolute)
+            result[path] = calendars.calendar(label, sessions)
     if frab.has_schedule(programme):
         result[paths.SCHEDULE_XML] = frab.schedule_xml(programme, urls)
         result[paths.SCHEDULE_JSON] = frab.schedule_json(programme, urls)

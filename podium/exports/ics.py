@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
+
+from . import folding
 
 from .. import markup
 from ..model import Programme, Session
 from .ids import conference_key
 
 PRODUCT_ID = "-//Podium//Conference programme//EN"
+
+folding.install()
 
 
 def session_uid(programme: Programme, session: Session) -> str:
@@ -34,32 +38,59 @@ def has_timed(sessions: list[Session]) -> bool:
     return any(is_in_calendars(s) for s in sessions)
 
 
-def calendar(
-    programme: Programme,
-    name: str,
-    sessions: list[Session],
-    stamp: dt.datetime,
-    urls: dict[str, str],
-) -> bytes:
-    """A calendar of `sessions` (those that have a time) named `name`.
+class CalendarWriter:
+    """Writes the calendars of one programme, serialising each event only once.
 
-    `urls` maps session ids to their published page addresses, when known.
+    A session stands in its own calendar, its stream's, each of its people's and the
+    programme's. `icalendar` builds every component; this class keeps each event's
+    and each time-zone definition's serialised lines and places them between the
+    calendar's BEGIN and END lines, so that thousands of calendars cost little more
+    than their events.
     """
-    result = Calendar()
-    result.add("prodid", PRODUCT_ID)
-    result.add("version", "2.0")
-    result.add("calscale", "GREGORIAN")
-    result.add("method", "PUBLISH")
-    result.add("x-wr-calname", name)
-    result.add("x-wr-timezone", programme.conference.zone.key)
-    timed = [s for s in sessions if is_in_calendars(s)]
-    for session in timed:
-        result.add_component(_event(programme, session, stamp, urls.get(session.id)))
-    if timed:
-        years = [s.date.year for s in timed]
-        # The zone's rules for the years of the events only, not 1970 to 2038.
-        result.add_missing_timezones(first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 1, 1, 1))
-    return result.to_ical()
+
+    def __init__(self, programme: Programme, stamp: dt.datetime, urls: dict[str, str]) -> None:
+        """`urls` maps session ids to their published page addresses, when known."""
+        self.programme = programme
+        self.stamp = stamp
+        self.urls = urls
+        self._events: dict[str, bytes] = {}
+        self._zones: dict[tuple[int, int], bytes] = {}
+
+    def calendar(self, name: str, sessions: list[Session]) -> bytes:
+        """A calendar of `sessions` (those that have a time) named `name`."""
+        head = Calendar()
+        head.add("prodid", PRODUCT_ID)
+        head.add("version", "2.0")
+        head.add("calscale", "GREGORIAN")
+        head.add("method", "PUBLISH")
+        head.add("x-wr-calname", name)
+        head.add("x-wr-timezone", self.programme.conference.zone.key)
+        timed = [s for s in sessions if is_in_calendars(s)]
+        parts = []
+        if timed:
+            years = [s.date.year for s in timed]
+            parts.append(self._zone(min(years), max(years)))
+        parts += [self._event(s) for s in timed]
+        opening, closing, _ = head.to_ical().rpartition(b"END:VCALENDAR\r\n")
+        return opening + b"".join(parts) + closing
+
+    def _event(self, session: Session) -> bytes:
+        if session.id not in self._events:
+            event = _event(self.programme, session, self.stamp, self.urls.get(session.id))
+            self._events[session.id] = event.to_ical()
+        return self._events[session.id]
+
+    def _zone(self, first_year: int, last_year: int) -> bytes:
+        """The zone's rules for the years of the events only, not 1970 to 2038."""
+        key = (first_year, last_year)
+        if key not in self._zones:
+            zone = Timezone.from_tzid(
+                self.programme.conference.zone.key,
+                first_date=dt.date(first_year, 1, 1),
+                last_date=dt.date(last_year + 1, 1, 1),
+            )
+            self._zones[key] = zone.to_ical()
+        return self._zones[key]
 
 
 def _event(programme: Programme, session: Session, stamp: dt.datetime, url: str | None) -> Event:

@@ -9,6 +9,7 @@ import re
 import pytest
 import yaml
 
+from podium import paths
 from podium.validate import check_project
 from tests.conftest import MULTI_DATA, REPO
 from tests.golden.regenerate import generated
@@ -30,8 +31,12 @@ def front_matter(page: str) -> dict:
     return yaml.safe_load(match[1])
 
 
+JSON_LD = re.compile(r'\n<script type="application/ld\+json">(.*?)</script>\n', re.S)
+
+
 def body(page: str) -> str:
-    return re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)
+    """The Markdown of a page: no front matter, no schema.org script."""
+    return JSON_LD.sub("", re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S))
 
 
 @pytest.mark.parametrize("case", ["seed", "multi"])
@@ -56,11 +61,20 @@ def test_generate_links_only_to_pages_and_files_that_exist(case, request):
         if not path.endswith(".md"):
             continue
         # Markdown links only: an escaped \](...) is text, and front matter is not Markdown.
-        for target in re.findall(r"(?<!\\)\]\(([^)\s]+)\)", body(page)):
+        markdown_only = "\n".join(line for line in body(page).splitlines() if not line.startswith("<"))
+        for target in re.findall(r"(?<!\\)\]\(([^)\s]+)\)", markdown_only):
             if target.startswith(("https://", "http://", "webcal://")):
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in files or resolved in hand_written, f"{path} links to missing {target}"
+        # HTML fragments link to published addresses (sessions/x/), relative to the page's own.
+        published = {paths.published(p) for p in [*files, *hand_written]}
+        for target in re.findall(r'<a href="([^"]+)"', body(page)):
+            if target.startswith(("https://", "http://")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(paths.published(path) or ".", target))
+            resolved = "" if resolved == "." else resolved + ("/" if target.endswith("/") else "")
+            assert resolved in published, f"{path} links to missing {target}"
 
 
 def test_generate_titles_hostile_text_exactly_in_front_matter(multi):
@@ -73,21 +87,24 @@ def test_generate_titles_hostile_text_exactly_in_front_matter(multi):
 def test_generate_never_writes_raw_html_from_one_line_fields(multi):
     page = body(multi["sessions/hostile-text.md"])
     assert "<script" not in page and "<b>" not in page and "<img" not in page
-    assert "onerror" not in page.replace("onerror=alert\\(", "")  # only the escaped, inert text
+    (script,) = JSON_LD.findall(multi["sessions/hostile-text.md"])
+    assert "<" not in script and ">" not in script and "&" not in script
+    # The role's payload appears only as escaped, inert text.
+    assert page.count("onerror") == page.count("&lt;img src=x onerror=alert")
 
 
 def test_generate_marks_unscheduled_session_as_to_be_announced_without_calendar(multi):
     page = multi["sessions/care-workforce.md"]
-    assert "- **Date:** to be announced" in page
-    assert "**Time:**" not in page and "Add to calendar" not in page
+    assert "<li><strong>Date:</strong> to be announced</li>" in page
+    assert "<strong>Time:</strong>" not in page and "Add to calendar" not in page
     assert "sessions/care-workforce.ics" not in multi
 
 
 def test_generate_leaves_out_sections_with_nothing_to_show(multi):
     plenary = multi["sessions/closing-plenary.md"]
-    for absent in ("## Abstract", "## People", "**Stream:**", "## Also in this session"):
+    for absent in ("## Abstract", "## People", "<strong>Stream:</strong>", "## Also in this session"):
         assert absent not in plenary
-    assert "- **Room:** Main hall" in plenary
+    assert "<li><strong>Room:</strong> Main hall</li>" in plenary
 
 
 def test_generate_shows_start_only_when_there_is_no_end(multi):
@@ -96,9 +113,9 @@ def test_generate_shows_start_only_when_there_is_no_end(multi):
 
 
 def test_generate_lists_the_other_papers_of_a_shared_slot(multi):
-    page = multi["sessions/housing-first.md"]
+    page = body(multi["sessions/housing-first.md"])
     also = page.split("## Also in this session", 1)[1]
-    assert "[Rent caps and their critics](rent-caps.md)" in also
+    assert '<a href="../rent-caps/">Rent caps and their critics</a>' in also
     assert "Housing First in three cities" not in also
 
 
@@ -110,8 +127,14 @@ def test_generate_shows_session_affiliation_override_and_role(multi):
 
 def test_generate_lists_person_sessions_with_day_and_time(multi):
     page = multi["people/zoe-nunez.md"]
-    assert "[Housing First in three cities](../sessions/housing-first.md) · Saturday, 29 March 2025, 10:55 – 12:35 CET" in page
-    assert "[Pension reform after the clocks go forward](../sessions/pension-reform.md) · Sunday, 30 March 2025, 09:00 CEST" in page
+    assert (
+        '<a href="../../sessions/housing-first/">Housing First in three cities</a>'
+        " · Saturday, 29 March 2025, 10:55 – 12:35 CET" in page
+    )
+    assert (
+        '<a href="../../sessions/pension-reform/">Pension reform after the clocks go forward</a>'
+        " · Sunday, 30 March 2025, 09:00 CEST" in page
+    )
     assert "](https://orcid.org/0000-0002-1825-0097)" in page
 
 
@@ -124,10 +147,12 @@ def test_generate_sorts_people_index_by_sort_name(multi):
 def test_generate_makes_the_only_session_the_home_page_and_keeps_it_out_of_search(seed):
     home = seed["index.md"]
     assert front_matter(home)["search"] == {"exclude": True}
-    assert body(home) == body(seed["sessions/collective-sharing-poverty-alleviation-china.md"]).replace(
-        "](../", "]("
-    ).replace("](collective-sharing-poverty-alleviation-china.ics)",
-              "](sessions/collective-sharing-poverty-alleviation-china.ics)")  # fmt: skip
+    def without_addresses(text: str) -> str:
+        return re.sub(r'href="[^"]*"|\]\([^)]*\)', "", text)
+
+    session_page = seed["sessions/collective-sharing-poverty-alleviation-china.md"]
+    assert without_addresses(body(home)) == without_addresses(body(session_page))
+    assert 'href="sessions/collective-sharing-poverty-alleviation-china.ics"' in home
 
 
 def test_generate_home_page_of_a_larger_programme_links_the_indexes(multi):

@@ -1,0 +1,110 @@
+"""Pieces of pages written as HTML rather than Markdown: lists of sessions and facts.
+
+A programme of a thousand sessions is mostly lists of links. Written as Markdown,
+MkDocs' Markdown parser spends most of a large build on them; written as HTML (raw
+blocks that MkDocs passes through) they cost nothing to convert, and they can carry
+the data attributes the programme's filters read. Every value from the data is
+HTML-escaped here (this is HTML, not Markdown), and links are the addresses MkDocs
+gives pages (`sessions/x.md` is published at `sessions/x/`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from markupsafe import Markup
+
+from . import paths, when
+from .model import Programme, Session
+
+
+def href(page: str, target: str) -> str:
+    """The relative address from the published `page` to the published `target`.
+
+    Every page is published as a folder (`sessions/x/`, or "" for the home page), so
+    a link to another page ends in `/` and a link to a file does not.
+    """
+    destination = paths.published(target)
+    relative = posixpath.relpath(destination or ".", paths.published(page) or ".")
+    is_page = destination == "" or destination.endswith("/")
+    return relative + "/" if is_page else relative
+
+
+def session_list(
+    programme: Programme, sessions: list[Session], page: str, show_stream: bool = True, show_time: bool = False
+) -> Markup:
+    """`<ul>` of sessions: title linked, then time, stream, room and people where asked."""
+    items = [_session_item(programme, s, page, show_stream, show_time) for s in sessions]
+    # Left out of search: a search for a title should find the session's own page
+    # once, not every list that names it.
+    return Markup('<ul class="podium-sessions" data-search-exclude>\n') + Markup("\n").join(items) + Markup("\n</ul>")
+
+
+def _session_item(programme: Programme, session: Session, page: str, show_stream: bool, show_time: bool) -> Markup:
+    conference = programme.conference
+    details = []
+    if show_time:
+        if session.date is None:
+            details.append("to be announced")
+        else:
+            day = when.day(conference, session.date)
+            time = when.time_range_with_zone(conference, session)
+            details.append(f"{day}, {time}" if time else day)
+    if show_stream and session.stream:
+        details.append(session.stream.name)
+    if session.room:
+        details.append(session.room)
+    if session.people:
+        details.append(", ".join(a.person.name for a in session.people))
+    attributes = Markup("").join(
+        Markup(' data-{}="{}"').format(name, value)
+        for name, value in (
+            ("stream", session.stream.id if session.stream else ""),
+            ("room", session.room or ""),
+            ("day", session.date.isoformat() if session.date else ""),
+        )
+    )
+    link = Markup('<a href="{}">{}</a>').format(href(page, paths.session_page(session)), session.title)
+    rest = Markup("").join(Markup(" · {}").format(d) for d in details)
+    return Markup("<li{}>{}{}</li>").format(attributes, link, rest)
+
+
+
+def session_facts(programme: Programme, session: Session, page: str) -> Markup:
+    """The facts at the top of a session's page: stream, date, time, room, people."""
+    conference = programme.conference
+    rows: list[tuple[str, Markup]] = []
+    if session.stream:
+        link = Markup('<a href="{}">{}</a>').format(href(page, paths.stream_page(session.stream)), session.stream.name)
+        rows.append(("Stream", link))
+    rows.append(("Date", Markup("{}").format(when.day(conference, session.date) if session.date else "to be announced")))
+    if session.date and session.start:
+        rows.append(("Time", _time(programme, session)))
+    if session.room:
+        rows.append(("Room", Markup("{}").format(session.room)))
+    if session.people:
+        people = ", ".join(f"{a.person.name} ({a.role})" if a.role else a.person.name for a in session.people)
+        rows.append(("People", Markup("{}").format(people)))
+    items = Markup("\n").join(Markup("<li><strong>{}:</strong> {}</li>").format(label, value) for label, value in rows)
+    return Markup('<ul class="podium-facts">\n{}\n</ul>').format(items)
+
+
+def _time(programme: Programme, session: Session) -> Markup:
+    """The conference's time, in a <time> the visitor's-time script reads."""
+    zone = programme.conference.zone
+    end = session.ends_at(zone)
+    return Markup('<time datetime="{}" data-podium-zone="{}"{}>{}</time>').format(
+        session.starts_at(zone).isoformat(),
+        zone.key,
+        Markup(' data-podium-end="{}"').format(end.isoformat()) if end else "",
+        when.time_range_with_zone(programme.conference, session),
+    )
+
+
+def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[str, str]] = ()) -> Markup:
+    """The "Add to calendar" button, and links to web calendars where given."""
+    button = Markup('<a class="md-button" href="{}">{}</a>').format(href(page, calendar_file), label)
+    if not extra:
+        return Markup('<p class="podium-calendar">{}</p>').format(button)
+    others = Markup(" · ").join(Markup('<a href="{}" rel="nofollow">{}</a>').format(url, name) for name, url in extra)
+    return Markup('<p class="podium-calendar">{} or add it to {}</p>').format(button, others)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import paths, when
 from .model import Programme, Session
@@ -56,17 +56,14 @@ def _session_item(programme: Programme, session: Session, page: str, show_stream
         details.append(session.room)
     if session.people:
         details.append(", ".join(a.person.name for a in session.people))
-    attributes = Markup("").join(
-        Markup(' data-{}="{}"').format(name, value)
-        for name, value in (
-            ("stream", session.stream.id if session.stream else ""),
-            ("room", session.room or ""),
-            ("day", session.date.isoformat() if session.date else ""),
-        )
-    )
-    link = Markup('<a href="{}">{}</a>').format(href(page, paths.session_page(session)), session.title)
-    rest = Markup("").join(Markup(" · {}").format(d) for d in details)
-    return Markup("<li{}>{}{}</li>").format(attributes, link, rest)
+    # f-strings with escape() rather than Markup.format(): this runs for every
+    # session on every list page, and format() is ten times slower.
+    stream = escape(session.stream.id) if session.stream else ""
+    room = escape(session.room or "")
+    day = session.date.isoformat() if session.date else ""
+    link = f'<a href="{escape(href(page, paths.session_page(session)))}">{escape(session.title)}</a>'
+    rest = "".join(f" · {escape(detail)}" for detail in details)
+    return Markup(f'<li data-stream="{stream}" data-room="{room}" data-day="{day}">{link}{rest}</li>')
 
 
 
@@ -108,3 +105,47 @@ def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[
         return Markup('<p class="podium-calendar">{}</p>').format(button)
     others = Markup(" · ").join(Markup('<a href="{}" rel="nofollow">{}</a>').format(url, name) for name, url in extra)
     return Markup('<p class="podium-calendar">{} or add it to {}</p>').format(button, others)
+
+
+def people_list(programme: Programme, people: list, page: str) -> Markup:
+    """`<ul>` of people: name linked to their page, then their affiliation."""
+    items = []
+    for person in people:
+        link = f'<a href="{escape(href(page, paths.person_page(person)))}">{escape(person.name)}</a>'
+        affiliation = f", {escape(person.affiliation)}" if person.affiliation else ""
+        items.append(f"<li>{link}{affiliation}</li>")
+    return Markup('<ul class="podium-people">\n' + "\n".join(items) + "\n</ul>")
+
+
+def jump_bar(targets: list[tuple], label: str) -> Markup:
+    """A line of links to the page's sections: [(text, anchor id, ...)]."""
+    links = " · ".join(f'<a href="#{escape(anchor)}">{escape(text)}</a>' for text, anchor, *_ in targets)
+    return Markup(f'<nav class="podium-jump" aria-label="{escape(label)}" data-search-exclude><p>{links}</p></nav>')
+
+
+def filters(programme: Programme, sessions: list[Session]) -> Markup:
+    """Stream, room and day filters for a list of sessions, shown only when JavaScript runs.
+
+    Without JavaScript the form stays hidden and the full list is there: nothing to
+    click that does nothing.
+    """
+    conference = programme.conference
+    choices = {
+        "stream": ("Stream", "All streams", [(s.id, s.name) for s in programme.streams if any(x.stream == s for x in sessions)]),
+        "room": ("Room", "All rooms", [(room, room) for room in sorted({s.room for s in sessions if s.room})]),
+        "day": ("Day", "All days", [(d.isoformat(), when.day(conference, d)) for d in sorted({s.date for s in sessions if s.date})]),
+    }  # fmt: skip
+    fields = []
+    for name, (label, everything, options) in choices.items():
+        if len(options) < 2:
+            continue
+        rendered = "".join(f'<option value="{escape(value)}">{escape(text)}</option>' for value, text in options)
+        fields.append(
+            f'<label>{label} <select name="{name}"><option value="">{everything}</option>{rendered}</select></label>'
+        )
+    if not fields:
+        return Markup("")
+    return Markup(
+        '<form class="podium-filters" hidden data-search-exclude>' + " ".join(fields)
+        + '<p class="podium-filter-count" aria-live="polite"></p></form>'
+    )

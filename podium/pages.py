@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import itertools
 import posixpath
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,15 @@ class Day:
     label: str
     slots: list[Slot]
 
+    @property
+    def anchor(self) -> Markup:
+        """The id of the day's heading, for the jump list of days."""
+        return Markup(f"day-{self.date.isoformat()}" if self.date else "to-be-announced")
+
+    @property
+    def target(self) -> tuple[str, Markup]:
+        return (self.label, self.anchor)
+
 
 def days(programme: Programme, sessions: list[Session]) -> list[Day]:
     """Group sessions (already in programme order) by day, then by time slot."""
@@ -62,6 +72,19 @@ def days(programme: Programme, sessions: list[Session]) -> list[Day]:
         label = when.day(conference, date) if date else "To be announced"
         result.append(Day(date, label, slots))
     return result
+
+
+def people_by_initial(people) -> list[tuple[str, str, list]]:
+    """People grouped by the initial of their sort name: [(letter, anchor id, people)].
+
+    Accents are set aside for grouping (Ørsted and Ó Briain under O); a name in a
+    script without case (方) groups under its first character.
+    """
+    groups: dict[str, list] = {}
+    for person in people:
+        first = unicodedata.normalize("NFKD", person.sort_name.strip() or "?")[0].upper()
+        groups.setdefault(first, []).append(person)
+    return [(letter, Markup(f"initial-{i + 1}"), members) for i, (letter, members) in enumerate(groups.items())]
 
 
 def render(programme: Programme) -> dict[str, bytes]:
@@ -118,6 +141,9 @@ class _Renderer:
             jsonld=lambda s: Markup(jsonld.script_text(jsonld.session_event(programme, s, _absolute(programme, s)))),
             subscribe_url=_subscription(programme),
             heading=_heading,
+            initials=people_by_initial,
+            jump_bar=fragments.jump_bar,
+            filters=lambda sessions: fragments.filters(programme, sessions),
             count=count,
         )
 
@@ -135,9 +161,12 @@ class _Renderer:
         def calendar_links(calendar_file, label, extra=()) -> Markup:
             return fragments.calendar_links(page, calendar_file, label, extra)
 
+        def people_list(people) -> Markup:
+            return fragments.people_list(self.programme, people, page)
+
         text = self.env.get_template(template).render(
             page=page, link=link, session_list=session_list, session_facts=session_facts,
-            calendar_links=calendar_links, **context,
+            calendar_links=calendar_links, people_list=people_list, **context,
         )  # fmt: skip
         return text.encode("utf-8")
 

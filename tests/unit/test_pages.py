@@ -70,6 +70,9 @@ def test_generate_links_only_to_pages_and_files_that_exist(case, request):
         # HTML fragments link to published addresses (sessions/x/), relative to the page's own.
         published = {paths.published(p) for p in [*files, *hand_written]}
         for target in re.findall(r'<a href="([^"]+)"', body(page)):
+            if target.startswith("#"):
+                assert f"{{ #{target[1:]} }}" in page, f"{path} links to missing anchor {target}"
+                continue
             if target.startswith(("https://", "http://")):
                 continue
             resolved = posixpath.normpath(posixpath.join(paths.published(path) or ".", target))

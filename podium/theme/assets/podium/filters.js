@@ -1,0 +1,59 @@
+/*
+ * Podium: filter a programme's sessions by stream, room and day without reloading.
+ * The form is in the page, hidden; this shows it. Without JavaScript the full list
+ * is there and no control that would do nothing is shown.
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.podium-filters");
+  if (!form) return;
+  var article = form.closest("article") || document;
+  var items = Array.prototype.slice.call(article.querySelectorAll("ul.podium-sessions > li"));
+  var count = form.querySelector(".podium-filter-count");
+  form.hidden = false;
+
+  function matches(item, wanted) {
+    return Object.keys(wanted).every(function (key) {
+      return !wanted[key] || item.getAttribute("data-" + key) === wanted[key];
+    });
+  }
+
+  // Hide headings (days, time slots) whose sessions are all hidden.
+  function updateHeadings() {
+    var lists = article.querySelectorAll("ul.podium-sessions");
+    var visibleInDay = {}, dayOf = new Map(), day = null, slot = null;
+    Array.prototype.forEach.call(article.children, function (element) {
+      if (element.tagName === "H2") { day = element; slot = null; visibleInDay[day.id] = 0; }
+      else if (element.tagName === "H3") { slot = element; }
+      else if (element.matches("ul.podium-sessions")) { dayOf.set(element, { day: day, slot: slot }); }
+    });
+    Array.prototype.forEach.call(lists, function (list) {
+      var shown = list.querySelectorAll("li:not([hidden])").length;
+      var place = dayOf.get(list) || {};
+      list.hidden = shown === 0;
+      if (place.slot) place.slot.hidden = shown === 0;
+      if (place.day) visibleInDay[place.day.id] += shown;
+    });
+    Array.prototype.forEach.call(article.querySelectorAll("h2"), function (heading) {
+      if (heading.id in visibleInDay) heading.hidden = visibleInDay[heading.id] === 0;
+    });
+  }
+
+  function apply() {
+    var wanted = {};
+    Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+      wanted[select.name] = select.value;
+    });
+    var shown = 0;
+    items.forEach(function (item) {
+      var visible = matches(item, wanted);
+      item.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    updateHeadings();
+    count.textContent = shown === items.length ? "" : shown + " of " + items.length + " sessions";
+  }
+
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+})();

@@ -30,8 +30,16 @@ check: $(VENV)/.runtime  ## check data/ and report every problem
 test: $(VENV)/.dev $(NODE_TOOLS)  ## run every test (browser tests need Chromium: see README)
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev $(NODE_TOOLS)  ## measure: Lighthouse scores; figures to benchmarks/results/
+bench: $(VENV)/.dev $(NODE_TOOLS) build/zensical-venv/.installed  ## measure build speed and Lighthouse scores; figures to benchmarks/results/
+	ZENSICAL=build/zensical-venv/bin/zensical $(PY) -m benchmarks.build_speed
 	$(PY) -m benchmarks.lighthouse
+
+# Zensical, the reference engine of the benchmark, in a virtual environment of its own:
+# it pins other versions of packages that Podium pins too.
+build/zensical-venv/.installed:
+	$(PYTHON) -m venv build/zensical-venv
+	build/zensical-venv/bin/pip --disable-pip-version-check --quiet install zensical==0.0.73
+	touch $@
 
 golden: $(VENV)/.dev  ## rewrite golden trees and the invalid corpus's expected messages; review with git diff
 	$(PY) -m tests.golden.regenerate

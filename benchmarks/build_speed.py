@@ -1,0 +1,151 @@
+"""How Podium's build scales: synthetic programmes of N sessions, checked and built cold.
+
+    python -m benchmarks.build_speed                 # N = 100, 1,000 and 5,000
+    python -m benchmarks.build_speed --sizes 20      # what `make test` runs, to prove it works
+
+For each N: wall time of `build.py check` and of a cold `build.py build`, the build's
+phases (Podium's own work: check and generate; MkDocs; publishing), pages written,
+output size and peak memory; then, on the same generated Markdown and mkdocs.yml, a
+plain `mkdocs build` and (when installed) `zensical build` as reference engines.
+Prints one table and writes it as JSON to benchmarks/results/build.json.
+Each command runs in a fresh process through a small wrapper that reports the peak
+resident memory of it and its children (resource.getrusage), so MkDocs, which
+build.py starts as a child, is counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synthetic import write
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "benchmarks" / "results" / "build.json"
+MEASURE = [
+    sys.executable, "-c",
+    "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]);"
+    " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)",
+]  # fmt: skip
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> dict:
+    """Wall time, peak memory (MB) and output of one command in a fresh process."""
+    started = time.perf_counter()
+    result = subprocess.run([*MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    lines = result.stderr.strip().splitlines()
+    peak_kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak_kb / 1024), "stderr": result.stderr}
+
+
+def measure(sessions: int, folder: Path, zensical: bool) -> dict:
+    project = write(sessions, folder)
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1567296000", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PODIUM_SITE_URL", None)
+    build_py = [sys.executable, str(REPO / "build.py")]
+    check = run([*build_py, "check"], project, env)
+    build = run([*build_py, "build", "--timings"], project, env)
+    phases = _phases(build["stderr"])
+    site = project / "site"
+    row = {
+        "sessions": sessions,
+        "check_s": check["seconds"],
+        "build_s": build["seconds"],
+        "podium_s": round(phases.get("check", 0) + phases.get("generate", 0), 2),
+        "mkdocs_in_build_s": round(phases.get("mkdocs", 0), 2),
+        "publish_s": round(phases.get("publish", 0), 2),
+        "pages": sum(1 for _ in site.rglob("*.html")),
+        "files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
+        "peak_mb": build["peak_mb"],
+    }
+    row["podium_share"] = round(row["podium_s"] / row["build_s"], 3)
+    plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "build/mkdocs.yml", "-d", str(folder / "plain")], project, env)
+    row["plain_mkdocs_s"] = plain["seconds"]
+    row["zensical_s"] = _zensical(project, folder, env) if zensical else None
+    return row
+
+
+def _phases(stderr: str) -> dict[str, float]:
+    for line in stderr.splitlines():
+        if line.startswith("timings: "):
+            return {k: float(v) for k, v in (part.split("=") for part in line.removeprefix("timings: ").split())}
+    return {}
+
+
+def _zensical(project: Path, folder: Path, env: dict[str, str]) -> float | None:
+    """Zensical (Material's successor) on the same generated docs, when it is installed.
+
+    Zensical renders templates with its own engine, which does not run Podium's theme
+    overrides (written for Material's Jinja templates), so it gets the same docs and
+    navigation with the stock theme: a reference for the engine, not the same site.
+    """
+    zensical = os.environ.get("ZENSICAL") or shutil.which("zensical")
+    if not zensical or not Path(zensical).exists():
+        return None
+    config = {
+        "site_name": "Reference",
+        "docs_dir": "docs",
+        "site_dir": str(folder / "zensical"),
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": ["attr_list", "toc"],
+        "nav": [{"Home": "index.md"}, {"Programme": "programme.md"}, {"Streams": "streams/index.md"},
+                {"People": "people/index.md"}],
+    }  # fmt: skip
+    (project / "build" / "zensical.yml").write_text(json.dumps(config), encoding="utf-8")
+    try:
+        return run([zensical, "build", "-f", "build/zensical.yml"], project, env)["seconds"]
+    except RuntimeError as error:
+        print(f"zensical: {str(error)[-300:]}", file=sys.stderr)
+        return None
+
+
+def table(rows: list[dict]) -> str:
+    header = (
+        "| sessions | check | build | Podium's part | MkDocs in build | pages | site | peak memory "
+        "| plain mkdocs build | zensical build |"
+    )
+    lines = [header, "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        zensical = f"{r['zensical_s']:.1f} s" if r["zensical_s"] is not None else "not run"
+        lines.append(
+            f"| {r['sessions']:,} | {r['check_s']:.2f} s | {r['build_s']:.1f} s | {r['podium_s']:.1f} s"
+            f" ({r['podium_share']:.0%}) | {r['mkdocs_in_build_s']:.1f} s | {r['pages']:,} | {r['site_mb']} MB"
+            f" | {r['peak_mb']} MB | {r['plain_mkdocs_s']:.1f} s | {zensical} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical reference run")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    rows = []
+    for sessions in args.sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            rows.append(measure(sessions, Path(folder), zensical=not args.no_zensical))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    args.output.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n", encoding="utf-8")
+    print(f"Machine: {machine}\n")
+    print(table(rows))
+    return rows
+
+
+if __name__ == "__main__":
+    main()

@@ -96,6 +96,7 @@ def _zensical(project: Path, folder: Path, env: dict[str, str]) -> float | None:
     zensical = os.environ.get("ZENSICAL") or shutil.which("zensical")
     if not zensical or not Path(zensical).exists():
         return None
+    zensical = str(Path(zensical).resolve())  # the runs happen in the programme's folder
     config = {
         "site_name": "Reference",
         "docs_dir": "docs",

@@ -122,7 +122,9 @@ def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     site.stage(layout, result.programme)
     command = [
-        sys.executable, "-m", "mkdocs", "serve", "--livereload",
+        # --dirty: MkDocs rebuilds only the pages whose files changed, and stage()
+        # rewrites only what changed, so a save is cheap even with thousands of pages.
+        sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
         "--config-file", str(layout.config), "--dev-addr", args.dev_addr,
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=layout.root, env=site.mkdocs_environment())

@@ -1,0 +1,83 @@
+"""A generated programme of 1,000 sessions in the browser: filters and search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from benchmarks.synthetic import generate, write
+from tests.conftest import REPO, TEST_SOURCE_DATE_EPOCH, run_build_py
+from tests.server import SiteServer
+
+pytestmark = pytest.mark.browser
+
+SESSIONS = 1000
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    import shutil
+
+    project = write(SESSIONS, tmp_path_factory.mktemp("large"))
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    result = run_build_py(project, "build")
+    assert result.returncode == 0, result.stderr[-2000:]
+    server = SiteServer(project / "site")
+    yield server.url, generate(SESSIONS)
+    server.close()
+
+
+def test_programme_page_of_1000_sessions_stays_light(large_site):
+    url, _ = large_site
+    import urllib.request
+
+    html = urllib.request.urlopen(url + "programme/").read()
+    assert len(html) <= 300 * 1024, f"{len(html) / 1024:.0f} KB"
+
+
+def test_programme_of_1000_sessions_filters_by_stream(open_page, large_site):
+    url, files = large_site
+    page, watch = open_page(url + "programme/", wait_until="load")
+    items = page.locator("ul.podium-sessions > li")
+    assert items.count() == SESSIONS
+    in_stream = sum(1 for p, text in files.items() if p.startswith("sessions/") and "stream: stream-007" in text)
+    page.select_option("select[name=stream]", "stream-007")
+    assert page.locator("ul.podium-sessions > li:visible").count() == in_stream
+    assert page.locator(".podium-filter-count").inner_text() == f"{in_stream} of {SESSIONS} sessions"
+    assert watch.console_errors == []
+
+
+def search(page, words: str) -> list[str]:
+    """The addresses of the pages Material's search lists for `words` (one per page)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(words, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    return [re.sub(r"^https?://[^/]+/|[?#].*$", "", href) for href in hrefs]
+
+
+def test_search_finds_a_session_once_by_title(open_page, large_site):
+    url, files = large_site
+    title = yaml.safe_load(files["sessions/paper-00042.yml"])["title"]
+    page, _ = open_page(url + "about/")
+    hits = search(page, title)
+    # The session's own page comes first, and only once: lists that name it are not indexed.
+    assert hits[0] == "sessions/paper-00042/"
+    assert hits.count("sessions/paper-00042/") == 1
+    assert not [h for h in hits if h.startswith(("programme/", "people/"))]
+
+
+def test_search_finds_a_presenter_and_an_affiliation(open_page, large_site):
+    url, files = large_site
+    person = yaml.safe_load(files["people/person-00003.yml"])
+    page, _ = open_page(url + "about/")
+    assert "people/person-00003/" in search(page, person["name"])
+    page, _ = open_page(url + "about/")
+    assert search(page, "Griffith University")

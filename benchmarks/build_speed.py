@@ -100,7 +100,7 @@ def _zensical(project: Path, folder: Path, env: dict[str, str]) -> float | None:
     config = {
         "site_name": "Reference",
         "docs_dir": "docs",
-        "site_dir": str(folder / "zensical"),
+        "site_dir": "zensical-site",  # Zensical wants it inside the project
         "theme": {"name": "material", "font": False},
         "markdown_extensions": ["attr_list", "toc"],
         "nav": [{"Home": "index.md"}, {"Programme": "programme.md"}, {"Streams": "streams/index.md"},

@@ -130,8 +130,9 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
     click that does nothing.
     """
     conference = programme.conference
+    listed_streams = {s.stream.id for s in sessions if s.stream}
     choices = {
-        "stream": ("Stream", "All streams", [(s.id, s.name) for s in programme.streams if any(x.stream == s for x in sessions)]),
+        "stream": ("Stream", "All streams", [(s.id, s.name) for s in programme.streams if s.id in listed_streams]),
         "room": ("Room", "All rooms", [(room, room) for room in sorted({s.room for s in sessions if s.room})]),
         "day": ("Day", "All days", [(d.isoformat(), when.day(conference, d)) for d in sorted({s.date for s in sessions if s.date})]),
     }  # fmt: skip

@@ -76,8 +76,8 @@ def build_stamp() -> dt.datetime:
 def stage(layout: Layout, programme: Programme) -> dict[str, bytes]:
     """Write docs/ and the generated pages into build/docs/, and the MkDocs config.
 
-    Returns the generated files. Hand-written pages win over nothing: a generated
-    path that also exists in docs/ is an error, so no page silently replaces another.
+    Returns the generated files. A hand-written page at the path of a generated one
+    is an error, so that no page silently replaces another.
     """
     generated = generate(programme, build_stamp())
     wanted: dict[str, bytes] = dict(generated)

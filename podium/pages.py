@@ -132,7 +132,6 @@ class _Renderer:
             paths=paths,
             days=lambda sessions: days(programme, sessions),
             day=lambda date: when.day(conference, date),
-            time_range=lambda session: when.time_range_with_zone(conference, session),
             has_calendar=ics.is_in_calendars,
             has_timed=ics.has_timed,
             has_schedule=frab.has_schedule(programme),

@@ -87,10 +87,25 @@ def people_by_initial(people) -> list[tuple[str, str, list]]:
     return [(letter, Markup(f"initial-{i + 1}"), members) for i, (letter, members) in enumerate(groups.items())]
 
 
+# Above this many sessions the programme gets a page per day. A listed session takes
+# about 280 bytes of HTML: 400 keep one page near 150 KB; a page per day stays under
+# 300 KB up to about a thousand sessions a day.
+SPLIT_PROGRAMME_ABOVE = 400
+
+
+def is_split(programme: Programme) -> bool:
+    return len(programme.sessions) > SPLIT_PROGRAMME_ABOVE
+
+
 def render(programme: Programme) -> dict[str, bytes]:
     """Every generated Markdown page, keyed by its path in the docs folder."""
     renderer = _Renderer(programme)
     files: dict[str, bytes] = {}
+    if is_split(programme):
+        for day in days(programme, list(programme.sessions)):
+            if day.date is not None:
+                page = paths.programme_day(day.date)
+                files[page] = renderer.page("programme_day.md.j2", page, day=day)
     for session in programme.sessions:
         files[paths.session_page(session)] = renderer.page("session.md.j2", paths.session_page(session), session=session)
     for stream in programme.streams:
@@ -135,6 +150,7 @@ class _Renderer:
             has_calendar=ics.is_in_calendars,
             has_timed=ics.has_timed,
             has_schedule=frab.has_schedule(programme),
+            split_programme=is_split(programme),
             google_calendar=lambda s: calendar_links.google(programme, s, _absolute(programme, s)),
             outlook_calendar=lambda s: calendar_links.outlook(programme, s, _absolute(programme, s)),
             jsonld=lambda s: Markup(jsonld.script_text(jsonld.session_event(programme, s, _absolute(programme, s)))),

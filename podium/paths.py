@@ -8,6 +8,8 @@ relative to the site's root otherwise.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .model import Person, Programme, Session, Stream
 
 HOME = "index.md"
@@ -18,6 +20,11 @@ PROGRAMME_CALENDAR = "programme.ics"
 SCHEDULE_XML = "schedule.xml"
 SCHEDULE_JSON = "schedule.json"
 SESSIONS_JSON = "sessions.json"
+
+
+def programme_day(date: dt.date) -> str:
+    """One day of a programme too large for one page."""
+    return f"programme/{date.isoformat()}.md"
 
 
 def session_page(session: Session) -> str:

@@ -30,23 +30,29 @@ def large_site(tmp_path_factory):
     server.close()
 
 
-def test_programme_page_of_1000_sessions_stays_light(large_site):
+DAYS = ["2019-09-09", "2019-09-10", "2019-09-11"]
+
+
+def test_programme_of_1000_sessions_has_light_pages(large_site):
     url, _ = large_site
     import urllib.request
 
-    html = urllib.request.urlopen(url + "programme/").read()
-    assert len(html) <= 300 * 1024, f"{len(html) / 1024:.0f} KB"
+    for path in ["programme/"] + [f"programme/{day}/" for day in DAYS]:
+        html = urllib.request.urlopen(url + path).read()
+        assert len(html) <= 300 * 1024, f"{path}: {len(html) / 1024:.0f} KB"
 
 
 def test_programme_of_1000_sessions_filters_by_stream(open_page, large_site):
     url, files = large_site
-    page, watch = open_page(url + "programme/", wait_until="load")
-    items = page.locator("ul.podium-sessions > li")
-    assert items.count() == SESSIONS
-    in_stream = sum(1 for p, text in files.items() if p.startswith("sessions/") and "stream: stream-007" in text)
+    day = DAYS[1]
+    page, watch = open_page(url + f"programme/{day}/", wait_until="load")
+    on_day = [text for p, text in files.items() if p.startswith("sessions/") and f"date: '{day}'" in text]
+    assert page.locator("ul.podium-sessions > li").count() == len(on_day)
+    in_stream = sum(1 for text in on_day if "stream: stream-007" in text)
+    assert in_stream > 0
     page.select_option("select[name=stream]", "stream-007")
     assert page.locator("ul.podium-sessions > li:visible").count() == in_stream
-    assert page.locator(".podium-filter-count").inner_text() == f"{in_stream} of {SESSIONS} sessions"
+    assert page.locator(".podium-filter-count").inner_text() == f"{in_stream} of {len(on_day)} sessions"
     assert watch.console_errors == []
 
 
@@ -83,3 +89,12 @@ def test_search_finds_a_presenter_and_an_affiliation(open_page, large_site):
     assert "people/person-00003/" in search(page, person["name"])
     page, _ = open_page(url + "about/")
     assert search(page, "Griffith University")
+
+
+@pytest.mark.parametrize("path", ["programme/", f"programme/{DAYS[0]}/", "people/"])
+def test_large_programme_pages_have_no_axe_violations(open_page, large_site, path):
+    from tests.browser.test_accessibility import axe_violations
+
+    url, _ = large_site
+    page, _ = open_page(url + path, wait_until="load")
+    assert axe_violations(page) == []

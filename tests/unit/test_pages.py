@@ -162,3 +162,25 @@ def test_generate_home_page_of_a_larger_programme_links_the_indexes(multi):
     home = multi["index.md"]
     assert "# Podium Test Conference 2025" in home
     assert "[Programme](programme.md)" in home and "[People](people/index.md): 3 people" in home
+
+
+def test_a_large_programme_gets_a_page_per_day(tmp_path):
+    from benchmarks.synthetic import write
+    from podium.pages import SPLIT_PROGRAMME_ABOVE, render
+
+    write(SPLIT_PROGRAMME_ABOVE + 50, tmp_path)
+    programme = check_project(tmp_path).programme
+    pages = {path: content.decode("utf-8") for path, content in render(programme).items()}
+    day_pages = sorted(p for p in pages if p.startswith("programme/"))
+    assert day_pages == ["programme/2019-09-09.md", "programme/2019-09-10.md", "programme/2019-09-11.md"]
+    overview = pages["programme.md"]
+    assert "podium-sessions" not in overview  # the days are linked, not listed
+    listed = 0
+    for page in day_pages:
+        assert f"]({page})" in overview
+        listed += pages[page].count("<li data-stream=")
+    assert listed == SPLIT_PROGRAMME_ABOVE + 50
+
+
+def test_a_small_programme_stays_on_one_page():
+    assert not [p for p in generated("multi") if p.startswith("programme/")]

@@ -18,7 +18,7 @@ from .programme_json import sessions_json
 def files(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
     conference = programme.conference
     urls = paths.session_urls(programme)
-    absolute = {id_: url for id_, url in urls.items() if conference.url}
+    absolute = urls if conference.url else {}  # calendars link only to published pages
     name = conference.short_name or conference.name
     result: dict[str, bytes] = {}
     calendars = ics.CalendarWriter(programme, stamp, absolute)
@@ -34,7 +34,6 @@ def files(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
             label = title if path == paths.PROGRAMME_CALENDAR else f"{title} ({name})"
             result[path] = calendars.calendar(label, sessions)
     if frab.has_schedule(programme):
-        result[paths.SCHEDULE_XML] = frab.schedule_xml(programme, urls)
-        result[paths.SCHEDULE_JSON] = frab.schedule_json(programme, urls)
+        result[paths.SCHEDULE_XML], result[paths.SCHEDULE_JSON] = frab.schedule_files(programme, urls)
     result[paths.SESSIONS_JSON] = sessions_json(programme)
     return result

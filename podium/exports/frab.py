@@ -49,9 +49,17 @@ def has_schedule(programme: Programme) -> bool:
     return any(s.date is not None and s.start is not None for s in programme.sessions)
 
 
-def schedule_json(programme: Programme, urls: dict[str, str]) -> bytes:
-    """`schedule.json` in the c3voc format. `urls` maps session ids to page addresses."""
+def schedule_files(programme: Programme, urls: dict[str, str]) -> tuple[bytes, bytes]:
+    """`schedule.xml` and `schedule.json`, from one description of the conference.
+
+    `urls` maps session ids to page addresses.
+    """
     conference = _conference(programme, urls)
+    return schedule_xml(programme, conference), schedule_json(programme, conference)
+
+
+def schedule_json(programme: Programme, conference: dict) -> bytes:
+    """`schedule.json` in the c3voc format."""
     schedule = {"version": _version(conference)}
     if programme.conference.url:
         schedule["base_url"] = programme.conference.url
@@ -60,9 +68,8 @@ def schedule_json(programme: Programme, urls: dict[str, str]) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def schedule_xml(programme: Programme, urls: dict[str, str]) -> bytes:
+def schedule_xml(programme: Programme, conference: dict) -> bytes:
     """`schedule.xml` in the frab format, from the same data as `schedule.json`."""
-    conference = _conference(programme, urls)
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name="Podium")
     if programme.conference.url:

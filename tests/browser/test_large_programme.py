@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from benchmarks.synthetic import generate, write
-from tests.conftest import REPO, TEST_SOURCE_DATE_EPOCH, run_build_py
+from tests.conftest import REPO, run_build_py
 from tests.server import SiteServer
 
 pytestmark = pytest.mark.browser

@@ -10,13 +10,19 @@ import argparse
 import os
 import subprocess
 import sys
+import threading
 import time
+import urllib.parse
 from pathlib import Path
+
+import watchdog.events
+import watchdog.observers
 
 from . import site
 from .problems import Problems
 from .words import count
-from .validate import Result, check_project
+from .reuse import Reuse
+from .validate import DocumentCache, Result, check_project
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ENVIRONMENT = 0, 1, 2
 
@@ -117,10 +123,11 @@ class _PhaseClock:
 
 
 def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
-    result = _checked(layout, args.strict)
+    cache, reuse = DocumentCache(), Reuse()
+    result = _checked(layout, args.strict, cache)
     if result is None:
         return EXIT_PROBLEMS
-    site.stage(layout, result.programme)
+    site.stage(layout, result.programme, reuse)
     command = [
         # --dirty: MkDocs rebuilds only the pages whose files changed, and stage()
         # rewrites only what changed, so a save is cheap even with thousands of pages.
@@ -128,52 +135,68 @@ def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
         "--config-file", str(layout.config), "--dev-addr", args.dev_addr,
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=layout.root, env=site.mkdocs_environment())
-    print(f"Serving on http://{args.dev_addr}/ ; watching data/ and docs/ (Ctrl-C stops)")
+    # MkDocs serves under the path of the site's address (https://example.org/ptc2025/ → /ptc2025/).
+    mount = urllib.parse.urlsplit(result.programme.conference.url or "/").path or "/"
+    print(f"Serving on http://{args.dev_addr}{mount} ; watching data/ and docs/ (Ctrl-C stops)")
     try:
-        _watch(layout, args.strict, server)
+        _watch(layout, args.strict, server, cache, reuse)
     finally:
         server.terminate()
         server.wait()
     return EXIT_OK
 
 
-def _watch(layout: site.Layout, strict: bool, server: subprocess.Popen) -> None:
-    """Regenerate the staged pages whenever data/ or docs/ change; MkDocs reloads."""
-    seen = _snapshot(layout)
-    while server.poll() is None:
-        time.sleep(0.5)
-        now = _snapshot(layout)
-        if now == seen:
-            continue
-        seen = now
-        result = _checked(layout, strict)
-        if result is None:
-            print("The pages served are still the last good ones.", file=sys.stderr)
-        else:
-            try:
-                site.stage(layout, result.programme)
-                print(f"{_summary(result)}: pages updated")
-            except site.BuildError as error:
-                print(f"error: {error}", file=sys.stderr)
+def _watch(layout: site.Layout, strict: bool, server: subprocess.Popen, cache: DocumentCache, reuse: Reuse) -> None:
+    """Regenerate the staged pages whenever data/ or docs/ change; MkDocs reloads.
 
-
-def _snapshot(layout: site.Layout) -> dict[str, tuple[int, int]]:
-    state = {}
+    The operating system reports changes as they happen (watchdog: inotify on Linux),
+    and `cache` and `reuse` carry the last run's checked files and generated pages,
+    so a save re-checks and remakes only what it changed.
+    """
+    changes = _Changes()
+    observer = watchdog.observers.Observer()
     for folder in (layout.root / "data", layout.docs):
-        for dirpath, _, filenames in os.walk(folder):
-            for name in filenames:
-                path = os.path.join(dirpath, name)
-                try:
-                    info = os.stat(path)
-                except FileNotFoundError:
-                    continue
-                state[path] = (info.st_mtime_ns, info.st_size)
-    return state
+        if folder.is_dir():
+            observer.schedule(changes, str(folder), recursive=True)
+    observer.start()
+    try:
+        while server.poll() is None:
+            if not changes.happened.wait(timeout=0.5):
+                continue
+            time.sleep(0.05)  # one save can be several events (write, rename): take them as one
+            changes.happened.clear()
+            _refresh(layout, strict, cache, reuse)
+    finally:
+        observer.stop()
+        observer.join()
 
 
-def _checked(layout: site.Layout, strict: bool) -> Result | None:
+class _Changes(watchdog.events.FileSystemEventHandler):
+    """Notes that something under a watched folder changed."""
+
+    def __init__(self) -> None:
+        self.happened = threading.Event()
+
+    def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+        if event.event_type not in ("opened", "closed_no_write"):  # reading a file changes nothing
+            self.happened.set()
+
+
+def _refresh(layout: site.Layout, strict: bool, cache: DocumentCache, reuse: Reuse) -> None:
+    result = _checked(layout, strict, cache)
+    if result is None:
+        print("The pages served are still the last good ones.", file=sys.stderr)
+        return
+    try:
+        site.stage(layout, result.programme, reuse)
+        print(f"{_summary(result)}: pages updated")
+    except site.BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+
+
+def _checked(layout: site.Layout, strict: bool, cache: DocumentCache | None = None) -> Result | None:
     """Check the data and print every problem; None when the build must stop."""
-    result = check_project(layout.root)
+    result = check_project(layout.root, cache)
     _report(result.problems)
     failing = result.problems.errors or (strict and result.problems.warnings)
     if failing or result.programme is None:

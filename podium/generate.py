@@ -10,8 +10,14 @@ import datetime as dt
 
 from . import exports, pages
 from .model import Programme
+from .reuse import Fresh
 
 
-def generate(programme: Programme, stamp: dt.datetime) -> dict[str, bytes]:
-    """Every generated file, keyed by its path in the docs folder."""
-    return {**pages.render(programme), **exports.files(programme, stamp)}
+def generate(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) -> dict[str, bytes]:
+    """Every generated file, keyed by its path in the docs folder.
+
+    `reuse` (for `serve`) hands back what the last generation made from equal inputs.
+    """
+    files = {**pages.render(programme, reuse), **exports.files(programme, stamp, reuse)}
+    reuse.finish()
+    return files

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -88,16 +87,6 @@ class Document:
     def key_position(self, at: tuple) -> Position:
         """Where the key that names the value at `at` was written."""
         return self.key_positions.get(at) or self.position(at)
-
-
-def load_file(file: Path, shown_as: str, problems: Problems) -> Document | None:
-    """Read one YAML file; on any problem report it and return None."""
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        problems.error(Position(shown_as), f"cannot read file: {error.strerror}")
-        return None
-    return load_bytes(raw, shown_as, problems)
 
 
 def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None:

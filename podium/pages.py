@@ -11,6 +11,7 @@ without the Markdown escaping; print each value on its own instead.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import itertools
 import posixpath
@@ -26,6 +27,7 @@ from markupsafe import Markup
 from . import fragments, markup, paths, when
 from .exports import calendar_links, frab, ics, jsonld
 from .model import Programme, Session
+from .reuse import Fresh
 from .words import count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -97,51 +99,71 @@ def is_split(programme: Programme) -> bool:
     return len(programme.sessions) > SPLIT_PROGRAMME_ABOVE
 
 
-def render(programme: Programme) -> dict[str, bytes]:
-    """Every generated Markdown page, keyed by its path in the docs folder."""
+def render(programme: Programme, reuse: Fresh = Fresh()) -> dict[str, bytes]:
+    """Every generated Markdown page, keyed by its path in the docs folder.
+
+    Each page names the values it is made from, so that `serve` can reuse it while
+    they stay equal (see reuse.py). Index pages are made from the whole programme.
+    """
     renderer = _Renderer(programme)
+    conference = programme.conference
     files: dict[str, bytes] = {}
+
+    def add(template: str, page: str, inputs, **context) -> None:
+        files[page] = reuse.made(page, (template, inputs), lambda: renderer.page(template, page, **context))
+
     if is_split(programme):
         for day in days(programme, list(programme.sessions)):
             if day.date is not None:
-                page = paths.programme_day(day.date)
-                files[page] = renderer.page("programme_day.md.j2", page, day=day)
+                add("programme_day.md.j2", paths.programme_day(day.date), (conference, programme.streams, day), day=day)
     for session in programme.sessions:
-        files[paths.session_page(session)] = renderer.page("session.md.j2", paths.session_page(session), session=session)
+        inputs = (conference, session, programme.slot_mates(session))
+        add("session.md.j2", paths.session_page(session), inputs, session=session)
     for stream in programme.streams:
-        files[paths.stream_page(stream)] = renderer.page("stream.md.j2", paths.stream_page(stream), stream=stream)
+        inputs = (conference, stream, programme.sessions_of_stream(stream))
+        add("stream.md.j2", paths.stream_page(stream), inputs, stream=stream)
     for person in programme.people:
-        files[paths.person_page(person)] = renderer.page("person.md.j2", paths.person_page(person), person=person)
+        inputs = (conference, person, programme.sessions_of_person(person))
+        add("person.md.j2", paths.person_page(person), inputs, person=person)
     for template, page in (
         ("home.md.j2", paths.HOME),
         ("programme.md.j2", paths.PROGRAMME),
         ("streams.md.j2", paths.STREAMS),
         ("people.md.j2", paths.PEOPLE),
     ):
-        files[page] = renderer.page(template, page)
+        add(template, page, programme)
     return files
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """The templates' environment, made once: `serve` then compiles each template once."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        finalize=_escape_unless_safe,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        prose=markup.prose,
+        summary=markup.summary,
+        front_matter=_front_matter,
+        link_target=_external_link,
+    )
+    return env
 
 
 class _Renderer:
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            undefined=jinja2.StrictUndefined,
-            finalize=_escape_unless_safe,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters.update(
-            prose=markup.prose,
-            summary=markup.summary,
-            front_matter=_front_matter,
-            link_target=_external_link,
-        )
+        self.env = _environment()
         conference = programme.conference
-        self.env.globals.update(
+        # What every template may use; given at each render, since the environment
+        # outlives one programme.
+        self.names = dict(
             programme=programme,
             conference=conference,
             paths=paths,
@@ -179,10 +201,12 @@ class _Renderer:
         def people_list(people) -> Markup:
             return fragments.people_list(self.programme, people, page)
 
-        text = self.env.get_template(template).render(
+        helpers = dict(
             page=page, link=link, session_list=session_list, session_facts=session_facts,
-            calendar_links=calendar_links, people_list=people_list, **context,
+            calendar_links=calendar_links, people_list=people_list,
         )  # fmt: skip
+        # The page's own context wins over the shared names (a day page's `day`).
+        text = self.env.get_template(template).render({**self.names, **helpers, **context})
         return text.encode("utf-8")
 
 

@@ -25,8 +25,10 @@ from pathlib import Path
 
 from .generate import generate
 from .model import Programme
+from .reuse import Fresh
 
 THEME = Path(__file__).resolve().parent / "theme"
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 
 class BuildError(Exception):
@@ -73,13 +75,14 @@ def build_stamp() -> dt.datetime:
         raise SetupError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from error
 
 
-def stage(layout: Layout, programme: Programme) -> dict[str, bytes]:
+def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh()) -> dict[str, bytes]:
     """Write docs/ and the generated pages into build/docs/, and the MkDocs config.
 
     Returns the generated files. A hand-written page at the path of a generated one
-    is an error, so that no page silently replaces another.
+    is an error, so that no page silently replaces another. `reuse` (for `serve`)
+    keeps what the last generation made.
     """
-    generated = generate(programme, build_stamp())
+    generated = generate(programme, build_stamp(), reuse)
     wanted: dict[str, bytes] = dict(generated)
     if layout.docs.is_dir():
         for file in sorted(layout.docs.rglob("*")):
@@ -88,7 +91,8 @@ def stage(layout: Layout, programme: Programme) -> dict[str, bytes]:
                 if relative in generated:
                     raise BuildError(f"docs/{relative} has the same path as a generated page; rename it")
                 wanted[relative] = file.read_bytes()
-    _sync(layout.staged_docs, wanted)
+    _sync(layout.staged_docs, wanted, reuse.last_staged())
+    reuse.staged(wanted)
     _write_if_changed(layout.config, _config(layout, programme).encode("utf-8"))
     return generated
 
@@ -137,6 +141,7 @@ def _config(layout: Layout, programme: Programme) -> str:
             "language": _theme_language(conference.language),
             "custom_dir": os.path.relpath(THEME, layout.work),
         },
+        "hooks": [os.path.relpath(HOOKS, layout.work)],
         # The exact language tag for <html lang>, which the theme's own list lacks (en-AU).
         "extra": {"podium": {"language": conference.language}},
     }
@@ -158,25 +163,50 @@ def _theme_language(tag: str) -> str:
     return "en"
 
 
-def _sync(folder: Path, files: dict[str, bytes]) -> None:
-    """Make `folder` hold exactly `files`, touching only what differs."""
+def _sync(folder: Path, files: dict[str, bytes], previous: dict[str, bytes] | None = None) -> None:
+    """Make `folder` hold exactly `files`, touching only what differs.
+
+    `previous` is what the last call wrote (`serve` keeps it): a file whose bytes are
+    the very object written then is not read back. What differs is found first and
+    written after, in one short burst: `serve`'s MkDocs polls the folder, and a save
+    spread over its polls would make it rebuild twice.
+    """
+    previous = previous or {}
     folder.mkdir(parents=True, exist_ok=True)
-    for relative, content in files.items():
-        target = (folder / relative).resolve()
-        if not target.is_relative_to(folder.resolve()):
+    for relative in files:
+        # Plain string checks: resolving thousands of paths on the disk is slow.
+        if relative.startswith("/") or ".." in relative.split("/"):
             raise BuildError(f"refusing to write outside the build folder: {relative}")
-        _write_if_changed(target, content)
-    keep = {(folder / relative).resolve() for relative in files}
+    changed = [
+        (folder / relative, content)
+        for relative, content in files.items()
+        if previous.get(relative) is not content and not _holds(folder / relative, content)
+    ]
+    for target, content in changed:
+        _write(target, content)
+    if previous and previous.keys() == files.keys():
+        return  # the same files as last time: nothing to delete
     for existing in sorted(folder.rglob("*"), reverse=True):
-        if existing.is_file() and existing.resolve() not in keep:
+        if existing.is_file() and existing.relative_to(folder).as_posix() not in files:
             existing.unlink()
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
 
 
+def _holds(target: Path, content: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(content) and target.read_bytes() == content
+    except OSError:
+        return False
+
+
 def _write_if_changed(target: Path, content: bytes) -> None:
-    if target.is_file() and target.read_bytes() == content:
-        return
+    if not _holds(target, content):
+        _write(target, content)
+
+
+def _write(target: Path, content: bytes) -> None:
+    """Write through a temporary file and a rename, so no reader sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(target.name + ".tmp")
     temporary.write_bytes(content)

@@ -17,9 +17,9 @@ import babel
 import babel.dates
 
 from . import schema
-from .load import Document, load_file
+from .load import Document, load_bytes
 from .model import Appearance, Conference, Person, Programme, Session, Stream, Venue
-from .problems import Position, Problems
+from .problems import Position, Problem, Problems
 
 DEFAULT_LANGUAGE = "en"
 DEFAULT_DATE_FORMAT = "EEEE, d MMMM y"
@@ -32,22 +32,47 @@ class Result:
     problems: Problems
 
 
-def check_project(root: Path) -> Result:
-    """Read `root/data`, report every problem, and build the programme if there is no error."""
+class DocumentCache:
+    """Files already read and checked against their schema, for `serve` to reuse.
+
+    Reading and schema-checking is most of a check; between two saves only one file
+    has usually changed. An entry is reused only when the file's bytes are the same
+    as last time, and its problems are reported again each time.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
+
+    def get(self, shown: str, schema_name: str, raw: bytes) -> tuple[Document | None, list[Problem]] | None:
+        entry = self._entries.get((shown, schema_name))
+        if entry is None or entry[0] != raw:
+            return None
+        return entry[1], entry[2]
+
+    def put(self, shown: str, schema_name: str, raw: bytes, document: Document | None, found: list[Problem]) -> None:
+        self._entries[(shown, schema_name)] = (raw, document, found)
+
+
+def check_project(root: Path, cache: DocumentCache | None = None) -> Result:
+    """Read `root/data`, report every problem, and build the programme if there is no error.
+
+    `cache` (for `serve`) keeps checked files from one run to the next.
+    """
     problems = Problems()
     data = root / "data"
     if not (data / "conference.yml").is_file():
         problems.error(Position("data/conference.yml"), "missing: every site needs data/conference.yml")
         return Result(None, problems)
-    builder = _ProgrammeBuilder(root, problems)
+    builder = _ProgrammeBuilder(root, problems, cache)
     programme = builder.build()
     return Result(programme if not problems.errors else None, problems)
 
 
 class _ProgrammeBuilder:
-    def __init__(self, root: Path, problems: Problems) -> None:
+    def __init__(self, root: Path, problems: Problems, cache: DocumentCache | None = None) -> None:
         self.root = root
         self.problems = problems
+        self.cache = cache
         self.session_documents: dict[str, Document] = {}
 
     def build(self) -> Programme | None:
@@ -76,10 +101,26 @@ class _ProgrammeBuilder:
         could not be read, or is not even the right kind of container.
         """
         shown = file.relative_to(self.root).as_posix()
-        document = load_file(file, shown, self.problems)
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            self.problems.error(Position(shown), f"cannot read file: {error.strerror}")
+            return None
+        cached = self.cache.get(shown, schema_name, raw) if self.cache else None
+        if cached is None:
+            found = Problems()
+            cached = self._checked_document(raw, shown, schema_name, found), found.items
+            if self.cache:
+                self.cache.put(shown, schema_name, raw, *cached)
+        document, found_items = cached
+        self.problems.items.extend(found_items)
+        return document
+
+    def _checked_document(self, raw: bytes, shown: str, schema_name: str, problems: Problems) -> Document | None:
+        document = load_bytes(raw, shown, problems)
         if document is None:
             return None
-        for path in schema.check(document, schema_name, self.problems):
+        for path in schema.check(document, schema_name, problems):
             if not path:
                 if not isinstance(document.data, (dict, list)):
                     return None

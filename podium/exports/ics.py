@@ -18,6 +18,7 @@ from . import folding
 
 from .. import markup
 from ..model import Programme, Session
+from ..reuse import Fresh
 from .ids import conference_key
 
 PRODUCT_ID = "-//Podium//Conference programme//EN"
@@ -48,11 +49,15 @@ class CalendarWriter:
     than their events.
     """
 
-    def __init__(self, programme: Programme, stamp: dt.datetime, urls: dict[str, str]) -> None:
-        """`urls` maps session ids to their published page addresses, when known."""
+    def __init__(self, programme: Programme, stamp: dt.datetime, urls: dict[str, str], reuse: Fresh = Fresh()) -> None:
+        """`urls` maps session ids to their published page addresses, when known.
+
+        `reuse` (for `serve`) keeps serialised events from one generation to the next.
+        """
         self.programme = programme
         self.stamp = stamp
         self.urls = urls
+        self.reuse = reuse
         self._events: dict[str, bytes] = {}
         self._zones: dict[tuple[int, int], bytes] = {}
 
@@ -76,8 +81,10 @@ class CalendarWriter:
 
     def _event(self, session: Session) -> bytes:
         if session.id not in self._events:
-            event = _event(self.programme, session, self.stamp, self.urls.get(session.id))
-            self._events[session.id] = event.to_ical()
+            url = self.urls.get(session.id)
+            inputs = (self.programme.conference, session, self.stamp, url)
+            make = lambda: _event(self.programme, session, self.stamp, url).to_ical()  # noqa: E731
+            self._events[session.id] = self.reuse.made(f"event {session.id}", inputs, make)
         return self._events[session.id]
 
     def _zone(self, first_year: int, last_year: int) -> bytes:

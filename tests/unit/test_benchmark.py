@@ -31,3 +31,13 @@ def test_benchmark_measures_a_small_programme(tmp_path):
     assert 0 < row["podium_s"] < row["build_s"] and row["mkdocs_in_build_s"] > 0
     assert row["peak_mb"] > 10 and row["plain_mkdocs_s"] > 0
     assert json.loads(output.read_text())["rows"] == rows
+
+
+def test_serve_benchmark_measures_a_small_programme(tmp_path):
+    from benchmarks import serve_speed
+
+    output = tmp_path / "serve.json"
+    result = serve_speed.main(["--sessions", "20", "--edits", "2", "--output", str(output)])
+    assert result["sessions"] == 20 and len(result["waits_s"]) == 2
+    assert all(wait > 0 for wait in result["waits_s"]) and result["median_s"] > 0
+    assert json.loads(output.read_text()) == result

@@ -7,10 +7,25 @@ import pytest
 from podium import site
 
 
-def test_sync_refuses_to_write_outside_its_folder(tmp_path):
+@pytest.mark.parametrize("path", ["../escaped.md", "sub/../../escaped.md", "/tmp/escaped.md"])
+def test_sync_refuses_to_write_outside_its_folder(tmp_path, path):
     with pytest.raises(site.BuildError, match="refusing to write outside"):
-        site._sync(tmp_path / "docs", {"../escaped.md": b"x"})
+        site._sync(tmp_path / "docs", {"kept.md": b"x", path: b"x"})
     assert not (tmp_path / "escaped.md").exists()
+    assert not (tmp_path / "docs" / "kept.md").exists(), "nothing is written when one path is refused"
+
+
+def test_sync_trusts_what_it_wrote_last_time_without_reading_it_back(tmp_path):
+    folder = tmp_path / "docs"
+    content = "as generated".encode()
+    site._sync(folder, {"a.md": content})
+    (folder / "a.md").write_bytes(b"changed behind serve's back")
+    site._sync(folder, {"a.md": content}, previous={"a.md": content})
+    assert (folder / "a.md").read_bytes() == b"changed behind serve's back", "the very same bytes object is not compared"
+    equal_copy = "as generated".encode()
+    assert equal_copy is not content
+    site._sync(folder, {"a.md": equal_copy}, previous={"a.md": content})
+    assert (folder / "a.md").read_bytes() == b"as generated", "equal but new bytes are compared with the disk"
 
 
 def test_sync_keeps_unchanged_files_untouched_and_removes_stale_ones(tmp_path):

@@ -10,7 +10,6 @@ gives pages (`sessions/x.md` is published at `sessions/x/`).
 
 from __future__ import annotations
 
-import posixpath
 
 from markupsafe import Markup, escape
 
@@ -25,9 +24,23 @@ def href(page: str, target: str) -> str:
     a link to another page ends in `/` and a link to a file does not.
     """
     destination = paths.published(target)
-    relative = posixpath.relpath(destination or ".", paths.published(page) or ".")
+    relative = relative_path(destination, paths.published(page))
     is_page = destination == "" or destination.endswith("/")
     return relative + "/" if is_page else relative
+
+
+def relative_path(destination: str, start: str) -> str:
+    """posixpath.relpath for the site's own relative paths ("" is the root).
+
+    relpath makes both paths absolute against the working folder first; on the
+    programme pages of a large conference that was a tenth of Podium's time.
+    """
+    to = [part for part in destination.split("/") if part]
+    here = [part for part in start.split("/") if part]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def session_list(
@@ -56,8 +69,8 @@ def _session_item(programme: Programme, session: Session, page: str, show_stream
         details.append(session.room)
     if session.people:
         details.append(", ".join(a.person.name for a in session.people))
-    # f-strings with escape() rather than Markup.format(): this runs for every
-    # session on every list page, and format() is ten times slower.
+    # f-strings with escape() rather than Markup.format() (here and below): this runs
+    # for every session on every list page, and format() is ten times slower.
     stream = escape(session.stream.id) if session.stream else ""
     room = escape(session.room or "")
     day = session.date.isoformat() if session.date else ""
@@ -70,41 +83,41 @@ def _session_item(programme: Programme, session: Session, page: str, show_stream
 def session_facts(programme: Programme, session: Session, page: str) -> Markup:
     """The facts at the top of a session's page: stream, date, time, room, people."""
     conference = programme.conference
-    rows: list[tuple[str, Markup]] = []
+    rows: list[tuple[str, str]] = []  # (label, HTML)
     if session.stream:
-        link = Markup('<a href="{}">{}</a>').format(href(page, paths.stream_page(session.stream)), session.stream.name)
-        rows.append(("Stream", link))
-    rows.append(("Date", Markup("{}").format(when.day(conference, session.date) if session.date else "to be announced")))
+        stream = f'<a href="{escape(href(page, paths.stream_page(session.stream)))}">{escape(session.stream.name)}</a>'
+        rows.append(("Stream", stream))
+    rows.append(("Date", escape(when.day(conference, session.date) if session.date else "to be announced")))
     if session.date and session.start:
         rows.append(("Time", _time(programme, session)))
     if session.room:
-        rows.append(("Room", Markup("{}").format(session.room)))
+        rows.append(("Room", escape(session.room)))
     if session.people:
         people = ", ".join(f"{a.person.name} ({a.role})" if a.role else a.person.name for a in session.people)
-        rows.append(("People", Markup("{}").format(people)))
-    items = Markup("\n").join(Markup("<li><strong>{}:</strong> {}</li>").format(label, value) for label, value in rows)
-    return Markup('<ul class="podium-facts">\n{}\n</ul>').format(items)
+        rows.append(("People", escape(people)))
+    items = "\n".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
+    return Markup(f'<ul class="podium-facts">\n{items}\n</ul>')
 
 
-def _time(programme: Programme, session: Session) -> Markup:
+def _time(programme: Programme, session: Session) -> str:
     """The conference's time, in a <time> the visitor's-time script reads."""
     zone = programme.conference.zone
     end = session.ends_at(zone)
-    return Markup('<time datetime="{}" data-podium-zone="{}"{}>{}</time>').format(
-        session.starts_at(zone).isoformat(),
-        zone.key,
-        Markup(' data-podium-end="{}"').format(end.isoformat()) if end else "",
-        when.time_range_with_zone(programme.conference, session),
+    end_attribute = f' data-podium-end="{escape(end.isoformat())}"' if end else ""
+    text = escape(when.time_range_with_zone(programme.conference, session))
+    return (
+        f'<time datetime="{escape(session.starts_at(zone).isoformat())}" data-podium-zone="{escape(zone.key)}"'
+        f"{end_attribute}>{text}</time>"
     )
 
 
 def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[str, str]] = ()) -> Markup:
     """The "Add to calendar" button, and links to web calendars where given."""
-    button = Markup('<a class="md-button" href="{}">{}</a>').format(href(page, calendar_file), label)
+    button = f'<a class="md-button" href="{escape(href(page, calendar_file))}">{escape(label)}</a>'
     if not extra:
-        return Markup('<p class="podium-calendar">{}</p>').format(button)
-    others = Markup(" · ").join(Markup('<a href="{}" rel="nofollow">{}</a>').format(url, name) for name, url in extra)
-    return Markup('<p class="podium-calendar">{} or add it to {}</p>').format(button, others)
+        return Markup(f'<p class="podium-calendar">{button}</p>')
+    others = " · ".join(f'<a href="{escape(url)}" rel="nofollow">{escape(name)}</a>' for name, url in extra)
+    return Markup(f'<p class="podium-calendar">{button} or add it to {others}</p>')
 
 
 def people_list(programme: Programme, people: list, page: str) -> Markup:

@@ -146,6 +146,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates are part of Podium: no need to look at their files again
     )
     env.filters.update(
         prose=markup.prose,
@@ -187,7 +188,7 @@ class _Renderer:
     def page(self, template: str, page: str, **context) -> bytes:
         def link(target: str) -> Markup:
             """A Markdown link target from this page to `target` (MkDocs checks it exists)."""
-            return Markup(posixpath.relpath(target, posixpath.dirname(page) or "."))
+            return Markup(fragments.relative_path(target, posixpath.dirname(page)))
 
         def session_list(sessions, show_stream=True, show_time=False) -> Markup:
             return fragments.session_list(self.programme, sessions, page, show_stream, show_time)

@@ -8,6 +8,7 @@ venue and need the times on the venue's clocks.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date, format_time
 
@@ -20,12 +21,24 @@ RANGE_SEPARATOR = " – "
 
 def day(conference: Conference, date: dt.date) -> str:
     """`Tuesday, 10 September 2019` with the seed's pattern."""
-    return format_date(date, conference.date_format, locale=conference.locale)
+    return _date(date, conference.date_format, conference.locale)
 
 
 def clock(conference: Conference, time: dt.time) -> str:
     """`10.55 am` with the seed's pattern."""
-    return format_time(time, conference.time_format, locale=conference.locale)
+    return _time(time, conference.time_format, conference.locale)
+
+
+# A programme has a few days and a few dozen start and end times, each printed on
+# many pages; Babel takes about 0.1 ms to format one.
+@functools.lru_cache(maxsize=4096)
+def _date(date: dt.date, pattern: str, locale: str) -> str:
+    return format_date(date, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _time(time: dt.time, pattern: str, locale: str) -> str:
+    return format_time(time, pattern, locale=locale)
 
 
 def zone_abbreviation(conference: Conference, moment: dt.datetime) -> str:

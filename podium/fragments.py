@@ -17,6 +17,22 @@ from . import paths, when
 from .model import Programme, Session
 
 
+# Lines around each block of HTML in a generated page. Podium's MkDocs hook
+# (mkdocs_hooks.py) lifts the blocks out before Markdown parses the page and puts
+# them back after, verbatim: Python-Markdown would otherwise parse every tag of them
+# only to pass them through, a third of its time on a large programme. Without the
+# hook the markers are HTML comments, and the blocks raw HTML, which Markdown keeps.
+BLOCK_START = "<!--podium-html-->"
+BLOCK_END = "<!--/podium-html-->"
+
+
+def html_block(html: str) -> Markup:
+    """`html` (already safe) as a block of a generated page that Markdown leaves alone."""
+    if not html:
+        return Markup("")
+    return Markup(f"{BLOCK_START}\n{html}\n{BLOCK_END}")
+
+
 def href(page: str, target: str) -> str:
     """The relative address from the published `page` to the published `target`.
 

@@ -22,10 +22,11 @@ from pathlib import Path
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import fragments, markup, paths, when
 from .exports import calendar_links, frab, ics, jsonld
+from .fragments import html_block
 from .model import Programme, Session
 from .reuse import Fresh
 from .words import count
@@ -149,7 +150,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,  # the templates are part of Podium: no need to look at their files again
     )
     env.filters.update(
-        prose=markup.prose,
+        prose_block=_prose_block,
         summary=markup.summary,
         front_matter=_front_matter,
         link_target=_external_link,
@@ -176,12 +177,12 @@ class _Renderer:
             split_programme=is_split(programme),
             google_calendar=lambda s: calendar_links.google(programme, s, _absolute(programme, s)),
             outlook_calendar=lambda s: calendar_links.outlook(programme, s, _absolute(programme, s)),
-            jsonld=lambda s: Markup(jsonld.script_text(jsonld.session_event(programme, s, _absolute(programme, s)))),
+            jsonld=lambda s: html_block(_jsonld_script(programme, s)),
             subscribe_url=_subscription(programme),
             heading=_heading,
             initials=people_by_initial,
-            jump_bar=fragments.jump_bar,
-            filters=lambda sessions: fragments.filters(programme, sessions),
+            jump_bar=lambda targets, label: html_block(fragments.jump_bar(targets, label)),
+            filters=lambda sessions: html_block(fragments.filters(programme, sessions)),
             count=count,
         )
 
@@ -190,20 +191,24 @@ class _Renderer:
             """A Markdown link target from this page to `target` (MkDocs checks it exists)."""
             return Markup(fragments.relative_path(target, posixpath.dirname(page)))
 
+        def file_href(target: str) -> Markup:
+            """An HTML link target from this page to a generated file (not checked by MkDocs)."""
+            return escape(fragments.href(page, target))
+
         def session_list(sessions, show_stream=True, show_time=False) -> Markup:
-            return fragments.session_list(self.programme, sessions, page, show_stream, show_time)
+            return html_block(fragments.session_list(self.programme, sessions, page, show_stream, show_time))
 
         def session_facts(session) -> Markup:
-            return fragments.session_facts(self.programme, session, page)
+            return html_block(fragments.session_facts(self.programme, session, page))
 
         def calendar_links(calendar_file, label, extra=()) -> Markup:
-            return fragments.calendar_links(page, calendar_file, label, extra)
+            return html_block(fragments.calendar_links(page, calendar_file, label, extra))
 
         def people_list(people) -> Markup:
-            return fragments.people_list(self.programme, people, page)
+            return html_block(fragments.people_list(self.programme, people, page))
 
         helpers = dict(
-            page=page, link=link, session_list=session_list, session_facts=session_facts,
+            page=page, link=link, file_href=file_href, session_list=session_list, session_facts=session_facts,
             calendar_links=calendar_links, people_list=people_list,
         )  # fmt: skip
         # The page's own context wins over the shared names (a day page's `day`).
@@ -222,6 +227,17 @@ def _escape_unless_safe(value: object) -> Markup:
     if value is None or isinstance(value, jinja2.Undefined):
         raise ValueError("a template printed a missing value; guard it with {% if %}")
     return markup.inline(str(value))
+
+
+def _prose_block(text: str) -> Markup:
+    """Organisers' prose (Markdown, sanitised to HTML) as a block of the page."""
+    return html_block(f'<div class="podium-prose">\n{markup.prose(text)}\n</div>')
+
+
+def _jsonld_script(programme: Programme, session: Session) -> str:
+    """The session's schema.org Event, for search engines."""
+    data = jsonld.script_text(jsonld.session_event(programme, session, _absolute(programme, session)))
+    return f'<script type="application/ld+json">{data}</script>'
 
 
 def _absolute(programme: Programme, session: Session) -> str | None:

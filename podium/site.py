@@ -20,9 +20,12 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import exports, pages
 from .generate import generate
 from .model import Programme
 from .reuse import Fresh
@@ -76,13 +79,60 @@ def build_stamp() -> dt.datetime:
 
 
 def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh()) -> dict[str, bytes]:
-    """Write docs/ and the generated pages into build/docs/, and the MkDocs config.
+    """For `serve`: every generated file and docs/ in build/docs/, and the MkDocs config.
 
-    Returns the generated files. A hand-written page at the path of a generated one
-    is an error, so that no page silently replaces another. `reuse` (for `serve`)
-    keeps what the last generation made.
+    Returns the generated files. `reuse` keeps what the last generation made.
     """
     generated = generate(programme, build_stamp(), reuse)
+    _stage(layout, programme, generated, reuse)
+    return generated
+
+
+def build(layout: Layout, programme: Programme) -> dict[str, float]:
+    """For `build`: the site into site/, replaced only when everything succeeded.
+
+    The pages are staged and MkDocs renders them in its own process; meanwhile this
+    one makes the exports (calendars, schedule data), which MkDocs need not see,
+    and adds them to MkDocs' output after. Returns the wall time of each phase
+    (`exports` runs within `mkdocs`).
+    """
+    started = time.perf_counter()
+    stamp = build_stamp()
+    _stage(layout, programme, pages.render(programme))
+    phases = {"generate": time.perf_counter() - started}
+    built = layout.work / "site.new"
+    with tempfile.TemporaryFile() as log:
+        mkdocs_started = time.perf_counter()
+        mkdocs = subprocess.Popen(
+            _mkdocs_build_command(layout, built), cwd=layout.root, env=mkdocs_environment(), stdout=log, stderr=log
+        )
+        try:
+            exported = exports.files(programme, stamp)
+            phases["exports"] = time.perf_counter() - mkdocs_started
+            _refuse_hand_written(layout, exported)
+        except BaseException:
+            mkdocs.kill()
+            mkdocs.wait()
+            raise
+        mkdocs.wait()
+        phases["mkdocs"] = time.perf_counter() - mkdocs_started
+        if mkdocs.returncode != 0:
+            log.seek(0)
+            raise BuildError("MkDocs failed:\n" + log.read().decode("utf-8", "replace").strip())
+    published_at = time.perf_counter()
+    for relative, content in exported.items():
+        _write(built / relative, content)
+    publish(layout, built)
+    phases["publish"] = time.perf_counter() - published_at
+    return phases
+
+
+def _stage(layout: Layout, programme: Programme, generated: dict[str, bytes], reuse: Fresh = Fresh()) -> None:
+    """Make build/docs/ hold docs/ and `generated`, and write the MkDocs config.
+
+    A hand-written page at the path of a generated one is an error, so that no page
+    silently replaces another.
+    """
     wanted: dict[str, bytes] = dict(generated)
     if layout.docs.is_dir():
         for file in sorted(layout.docs.rglob("*")):
@@ -94,21 +144,23 @@ def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh()) -> dict[
     _sync(layout.staged_docs, wanted, reuse.last_staged())
     reuse.staged(wanted)
     _write_if_changed(layout.config, _config(layout, programme).encode("utf-8"))
-    return generated
 
 
-def run_mkdocs(layout: Layout, output: Path) -> None:
-    """`mkdocs build --strict` of the staged docs into `output`; BuildError on failure.
+def _refuse_hand_written(layout: Layout, exported: dict[str, bytes]) -> None:
+    for relative in exported:
+        if (layout.docs / relative).is_file():
+            raise BuildError(f"docs/{relative} has the same path as a generated file; rename it")
+
+
+def _mkdocs_build_command(layout: Layout, output: Path) -> list[str]:
+    """`mkdocs build --strict` of the staged docs into `output`.
 
     Not `--quiet`: MkDocs counts warnings for `--strict` only when it logs them.
     """
-    command = [
+    return [
         sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
         "--config-file", str(layout.config), "--site-dir", str(output),
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, cwd=layout.root, env=mkdocs_environment())
-    if result.returncode != 0:
-        raise BuildError("MkDocs failed:\n" + (result.stderr or result.stdout).strip())
 
 
 def mkdocs_environment() -> dict[str, str]:

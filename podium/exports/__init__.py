@@ -2,7 +2,9 @@
 
 `files()` returns every export of a programme, keyed by its path in the site:
 calendars (iCalendar), schedule data for conference apps (frab XML, c3voc JSON) and
-Podium's own `sessions.json`. The schema.org markup for pages is in `jsonld.py`.
+Podium's own `sessions.json`. Pages link to them in HTML, not Markdown, so MkDocs
+need not see them: `build` makes them while MkDocs renders the pages. The
+schema.org markup for pages is in `jsonld.py`.
 """
 
 from __future__ import annotations

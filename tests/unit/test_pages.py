@@ -31,7 +31,8 @@ def front_matter(page: str) -> dict:
     return yaml.safe_load(match[1])
 
 
-JSON_LD = re.compile(r'\n<script type="application/ld\+json">(.*?)</script>\n', re.S)
+# The schema.org script, as a block of HTML between Podium's markers (fragments.html_block).
+JSON_LD = re.compile(r'\n<!--podium-html-->\n<script type="application/ld\+json">(.*?)</script>\n<!--/podium-html-->\n', re.S)
 
 
 def body(page: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import zlib
 
 import jinja2
 import watchdog.events
@@ -33,6 +34,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     holding a token no text of the page can hold (it names a digest of the page),
     and `on_page_content` puts the block back where Markdown wrapped that line in <p>.
     """
+    if not _is_rendered_here(page):
+        # Another MkDocs process renders this page (mkdocs_shards.py): an empty
+        # template makes empty output, which MkDocs does not write.
+        page.meta["template"] = "podium/elsewhere.html"
+        page.meta["search"] = {"exclude": True}
+        return ""
     blocks: list[str] = []
     token = "podium-html-" + hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:24] + "-"
 
@@ -44,6 +51,20 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if blocks:
         _lifted[page.file.src_uri] = (token, blocks)
     return lifted
+
+
+def _is_rendered_here(page) -> bool:
+    """Whether this process renders `page`: with PODIUM_SHARD=k/n, only its share.
+
+    Pages in the navigation belong to the first process (their titles and order
+    show on other pages); the rest by a hash of their path, the same in every process.
+    """
+    index, count = (int(part) for part in os.environ.get("PODIUM_SHARD", "0/1").split("/"))
+    if count == 1:
+        return True
+    if not page.file.inclusion.is_not_in_nav():
+        return index == 0
+    return zlib.crc32(page.file.src_uri.encode("utf-8")) % count == index
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import exports, pages
+from . import exports, mkdocs_shards, pages
 from .generate import generate
 from .model import Programme
 from .reuse import Fresh
@@ -88,41 +88,42 @@ def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh()) -> dict[
     return generated
 
 
-def build(layout: Layout, programme: Programme) -> dict[str, float]:
+def build(layout: Layout, programme: Programme, processes: int | None = None) -> dict[str, float]:
     """For `build`: the site into site/, replaced only when everything succeeded.
 
-    The pages are staged and MkDocs renders them in its own process; meanwhile this
-    one makes the exports (calendars, schedule data), which MkDocs need not see,
-    and adds them to MkDocs' output after. Returns the wall time of each phase
-    (`exports` runs within `mkdocs`).
+    The pages are staged and MkDocs renders them, in as many processes as there are
+    cores on a large site (mkdocs_shards.py); meanwhile this process makes the
+    exports (calendars, schedule data), which MkDocs need not see, and adds them to
+    MkDocs' output after. Returns the wall time of each phase (`exports` runs
+    within `mkdocs`).
     """
     started = time.perf_counter()
     stamp = build_stamp()
-    _stage(layout, programme, pages.render(programme))
+    page_files = pages.render(programme)
+    _stage(layout, programme, page_files)
     phases = {"generate": time.perf_counter() - started}
-    built = layout.work / "site.new"
-    with tempfile.TemporaryFile() as log:
-        mkdocs_started = time.perf_counter()
-        mkdocs = subprocess.Popen(
-            _mkdocs_build_command(layout, built), cwd=layout.root, env=mkdocs_environment(), stdout=log, stderr=log
-        )
-        try:
-            exported = exports.files(programme, stamp)
-            phases["exports"] = time.perf_counter() - mkdocs_started
-            _refuse_hand_written(layout, exported)
-        except BaseException:
-            mkdocs.kill()
-            mkdocs.wait()
-            raise
-        mkdocs.wait()
-        phases["mkdocs"] = time.perf_counter() - mkdocs_started
-        if mkdocs.returncode != 0:
-            log.seek(0)
-            raise BuildError("MkDocs failed:\n" + log.read().decode("utf-8", "replace").strip())
+    count = processes or mkdocs_shards.process_count(len(page_files))
+    outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]
+    for output in outputs:
+        shutil.rmtree(output, ignore_errors=True)
+    mkdocs_started = time.perf_counter()
+
+    def make_exports() -> dict[str, bytes]:
+        exported = exports.files(programme, stamp)
+        phases["exports"] = time.perf_counter() - mkdocs_started
+        _refuse_hand_written(layout, exported)
+        return exported
+
+    try:
+        command = lambda output: _mkdocs_build_command(layout, output)  # noqa: E731
+        exported = mkdocs_shards.run(command, outputs, layout.root, mkdocs_environment(), make_exports)
+    except mkdocs_shards.MkDocsFailed as error:
+        raise BuildError(f"MkDocs failed:\n{error}") from None
+    phases["mkdocs"] = time.perf_counter() - mkdocs_started
     published_at = time.perf_counter()
     for relative, content in exported.items():
-        _write(built / relative, content)
-    publish(layout, built)
+        _write(outputs[0] / relative, content)
+    publish(layout, outputs[0])
     phases["publish"] = time.perf_counter() - published_at
     return phases
 

@@ -1,0 +1,96 @@
+"""MkDocs in several processes at once, each rendering a share of the pages.
+
+MkDocs renders pages one after another on one core, and on a large programme that
+is most of a build. Every process here reads the whole staged site (so navigation,
+link checks and the sitemap are the same in each), but renders only the pages it
+owns; Podium's MkDocs hook (mkdocs_hooks.py, `PODIUM_SHARD=k/n`) turns the others
+into empty pages, which MkDocs does not write. The pages in the navigation belong
+to the first process; the others are shared out by a hash of their path. After, the
+pages of every process are moved into the first one's output, and the search
+indexes are joined (Material: "order doesn't matter").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+# Below this many pages a second MkDocs costs more (its start) than it saves.
+SHARD_ABOVE_PAGES = 300
+
+
+def process_count(pages: int) -> int:
+    """How many MkDocs processes to run for a site of `pages` pages: one per core, at most 4."""
+    if pages <= SHARD_ABOVE_PAGES:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class MkDocsFailed(Exception):
+    """A process exited with an error; the message is its log."""
+
+
+def run(
+    command: Callable[[Path], list[str]],
+    outputs: list[Path],
+    cwd: Path,
+    env: dict[str, str],
+    meanwhile: Callable[[], T],
+) -> T:
+    """Run `command(output)` for each output folder at once; merge them into `outputs[0]`.
+
+    `meanwhile` runs in this process while MkDocs works; its result is returned once
+    every MkDocs process has succeeded. If it raises, the processes are stopped.
+    Each extra output folder is removed once merged.
+    """
+    count = len(outputs)
+    with tempfile.TemporaryDirectory() as folder:
+        logs = [Path(folder) / f"{index}.log" for index in range(count)]
+        processes = []
+        for index, (output, log) in enumerate(zip(outputs, logs)):
+            shard = {"PODIUM_SHARD": f"{index}/{count}"} if count > 1 else {}
+            with log.open("wb") as stream:
+                processes.append(
+                    subprocess.Popen(command(output), cwd=cwd, env={**env, **shard}, stdout=stream, stderr=stream)
+                )
+        try:
+            result = meanwhile()
+        except BaseException:
+            for process in processes:
+                process.kill()
+            raise
+        finally:
+            for process in processes:
+                process.wait()
+        for process, log in zip(processes, logs):
+            if process.returncode != 0:
+                raise MkDocsFailed(log.read_text(encoding="utf-8", errors="replace").strip())
+    for other in outputs[1:]:
+        merge(outputs[0], other)
+        shutil.rmtree(other)
+    return result
+
+
+def merge(into: Path, other: Path) -> None:
+    """Move the pages only `other` rendered into `into`, and join the search indexes."""
+    for file in sorted(other.rglob("*")):
+        if file.is_file():
+            target = into / file.relative_to(other)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                file.rename(target)
+    index, more = into / SEARCH_INDEX, other / SEARCH_INDEX
+    if index.is_file() and more.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"] += json.loads(more.read_text(encoding="utf-8"))["docs"]
+        # As Material writes it (plugins/search/plugin.py).
+        index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")

@@ -1,0 +1,50 @@
+"""Several MkDocs processes (mkdocs_shards.py) build the same site as one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from podium import mkdocs_shards, site
+from podium.validate import check_project
+from tests.conftest import MULTI_DATA, TEST_SOURCE_DATE_EPOCH, make_project
+from tests.site.test_build import tree_digest
+
+
+def _build(project, processes: int) -> dict[str, str]:
+    layout = site.Layout(project)
+    site.build(layout, check_project(project).programme, processes=processes)
+    assert not list(layout.work.glob("site.shard*")), "merged shard folders are removed"
+    return tree_digest(layout.site)
+
+
+def _search_docs(project) -> list[str]:
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sorted(json.dumps(doc, sort_keys=True) for doc in index["docs"])
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_shared_out_build_equals_one_process_build(tmp_path, monkeypatch, processes):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TEST_SOURCE_DATE_EPOCH)
+    monkeypatch.delenv("PODIUM_SITE_URL", raising=False)
+    one = make_project(tmp_path / "one", MULTI_DATA)
+    many = make_project(tmp_path / "many", MULTI_DATA)
+    single, shared = _build(one, 1), _build(many, processes)
+    index = mkdocs_shards.SEARCH_INDEX.as_posix()
+    assert single.keys() == shared.keys()
+    assert {p for p in single if single[p] != shared[p]} <= {index}, "only the search index's order may differ"
+    assert _search_docs(one) == _search_docs(many)
+    assert len(_search_docs(one)) > 10
+
+
+def test_a_failing_shard_fails_the_build_and_keeps_the_site(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TEST_SOURCE_DATE_EPOCH)
+    project = make_project(tmp_path / "p", MULTI_DATA)
+    _build(project, 1)
+    before = tree_digest(project / "site")
+    # A link to a page that does not exist: MkDocs --strict fails in whichever process renders it.
+    (project / "docs" / "about.md").write_text("# About\n\n[gone](missing.md)\n", encoding="utf-8")
+    with pytest.raises(site.BuildError, match="missing.md"):
+        site.build(site.Layout(project), check_project(project).programme, processes=2)
+    assert tree_digest(project / "site") == before

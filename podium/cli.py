@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -111,6 +112,10 @@ def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
         "--config-file", str(layout.config), "--dev-addr", args.dev_addr,
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=layout.root, env=site.mkdocs_environment())
+    # Stopped by a signal (a closed terminal, a supervisor), stop MkDocs too: without
+    # this, Python exits without `finally` and MkDocs keeps the port.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _exit_on_signal)
     # MkDocs serves under the path of the site's address (https://example.org/ptc2025/ → /ptc2025/).
     mount = urllib.parse.urlsplit(result.programme.conference.url or "/").path or "/"
     print(f"Serving on http://{args.dev_addr}{mount} ; watching data/ and docs/ (Ctrl-C stops)")
@@ -120,6 +125,10 @@ def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
         server.terminate()
         server.wait()
     return EXIT_OK
+
+
+def _exit_on_signal(number: int, frame) -> None:
+    raise SystemExit(0)
 
 
 def _watch(layout: site.Layout, strict: bool, server: subprocess.Popen, cache: DocumentCache, reuse: Reuse) -> None:

@@ -36,6 +36,15 @@ def served(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    _assert_stopped(base)
+
+
+def _assert_stopped(base: str) -> None:
+    """Stopping serve stops the MkDocs it started: nothing answers on the port any more."""
+    deadline = time.perf_counter() + 10
+    while fetch(base) is not None and time.perf_counter() < deadline:
+        time.sleep(0.1)
+    assert fetch(base) is None, "MkDocs still serves after build.py serve was stopped"
 
 
 def _staged_times(project: Path) -> dict[str, int]:

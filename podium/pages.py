@@ -14,7 +14,9 @@ import datetime as dt
 import functools
 import html
 import itertools
+import multiprocessing
 import posixpath
+import sys
 import unicodedata
 import urllib.parse
 from dataclasses import dataclass
@@ -100,40 +102,92 @@ def is_split(programme: Programme) -> bool:
     return len(programme.sessions) > SPLIT_PROGRAMME_ABOVE
 
 
-def render(programme: Programme, reuse: Fresh = Fresh()) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class _Job:
+    """One page to render: its template, path, the values it is made from, and its context."""
+
+    template: str
+    page: str
+    inputs: object
+    context: dict
+
+
+def render(programme: Programme, reuse: Fresh = Fresh(), processes: int = 1) -> dict[str, bytes]:
     """Every generated Markdown page, keyed by its path in the docs folder.
 
     Each page names the values it is made from, so that `serve` can reuse it while
     they stay equal (see reuse.py). Index pages are made from the whole programme.
+    With `processes` above 1 (for `build`, on Linux), the pages are shared out among
+    forked processes; the bytes are the same.
     """
+    jobs = _jobs(programme)
+    if processes > 1 and sys.platform.startswith("linux"):
+        return _render_in_processes(programme, jobs, processes)
     renderer = _Renderer(programme)
+    return {
+        job.page: reuse.made(job.page, (job.template, job.inputs), lambda: renderer.page(job.template, job.page, **job.context))
+        for job in jobs
+    }
+
+
+def page_count(programme: Programme) -> int:
+    """How many pages `render` makes, without making them."""
+    return len(_jobs(programme))
+
+
+def _jobs(programme: Programme) -> list[_Job]:
     conference = programme.conference
-    files: dict[str, bytes] = {}
-
-    def add(template: str, page: str, inputs, **context) -> None:
-        files[page] = reuse.made(page, (template, inputs), lambda: renderer.page(template, page, **context))
-
+    jobs = []
     if is_split(programme):
         for day in days(programme, list(programme.sessions)):
             if day.date is not None:
-                add("programme_day.md.j2", paths.programme_day(day.date), (conference, programme.streams, day), day=day)
+                inputs = (conference, programme.streams, day)
+                jobs.append(_Job("programme_day.md.j2", paths.programme_day(day.date), inputs, {"day": day}))
     for session in programme.sessions:
         inputs = (conference, session, programme.slot_mates(session))
-        add("session.md.j2", paths.session_page(session), inputs, session=session)
+        jobs.append(_Job("session.md.j2", paths.session_page(session), inputs, {"session": session}))
     for stream in programme.streams:
         inputs = (conference, stream, programme.sessions_of_stream(stream))
-        add("stream.md.j2", paths.stream_page(stream), inputs, stream=stream)
+        jobs.append(_Job("stream.md.j2", paths.stream_page(stream), inputs, {"stream": stream}))
     for person in programme.people:
         inputs = (conference, person, programme.sessions_of_person(person))
-        add("person.md.j2", paths.person_page(person), inputs, person=person)
+        jobs.append(_Job("person.md.j2", paths.person_page(person), inputs, {"person": person}))
     for template, page in (
         ("home.md.j2", paths.HOME),
         ("programme.md.j2", paths.PROGRAMME),
         ("streams.md.j2", paths.STREAMS),
         ("people.md.j2", paths.PEOPLE),
     ):
-        add(template, page, programme)
-    return files
+        jobs.append(_Job(template, page, programme, {}))
+    return jobs
+
+
+# What forked processes render from: set just before they are forked, so that they
+# inherit the programme instead of receiving it pickled.
+_forked: tuple[Programme, list[_Job], int] | None = None
+
+
+def _render_share(index: int) -> list[bytes]:
+    """Every `count`-th page from the `index`-th: an even share of each kind of page."""
+    assert _forked is not None
+    programme, jobs, count = _forked
+    renderer = _Renderer(programme)
+    return [renderer.page(job.template, job.page, **job.context) for job in jobs[index::count]]
+
+
+def _render_in_processes(programme: Programme, jobs: list[_Job], count: int) -> dict[str, bytes]:
+    global _forked
+    _forked = (programme, jobs, count)
+    try:
+        with multiprocessing.get_context("fork").Pool(count - 1) as pool:
+            others = [pool.apply_async(_render_share, (index,)) for index in range(1, count)]
+            shares = [_render_share(0)] + [share.get() for share in others]
+    finally:
+        _forked = None
+    rendered: dict[str, bytes] = {}
+    for index, share in enumerate(shares):
+        rendered.update(zip((job.page for job in jobs[index::count]), share))
+    return {job.page: rendered[job.page] for job in jobs}
 
 
 @functools.lru_cache(maxsize=1)

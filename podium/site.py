@@ -91,18 +91,18 @@ def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh()) -> dict[
 def build(layout: Layout, programme: Programme, processes: int | None = None) -> dict[str, float]:
     """For `build`: the site into site/, replaced only when everything succeeded.
 
-    The pages are staged and MkDocs renders them, in as many processes as there are
-    cores on a large site (mkdocs_shards.py); meanwhile this process makes the
+    On a large site the pages are made, and MkDocs renders them, in as many
+    processes as there are cores (pages.py, mkdocs_shards.py); meanwhile this process makes the
     exports (calendars, schedule data), which MkDocs need not see, and adds them to
     MkDocs' output after. Returns the wall time of each phase (`exports` runs
     within `mkdocs`).
     """
     started = time.perf_counter()
     stamp = build_stamp()
-    page_files = pages.render(programme)
+    count = processes or mkdocs_shards.process_count(pages.page_count(programme))
+    page_files = pages.render(programme, processes=count)
     _stage(layout, programme, page_files)
     phases = {"generate": time.perf_counter() - started}
-    count = processes or mkdocs_shards.process_count(len(page_files))
     outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]
     for output in outputs:
         shutil.rmtree(output, ignore_errors=True)

@@ -9,7 +9,8 @@ import re
 import pytest
 import yaml
 
-from podium import paths
+from benchmarks.synthetic import write
+from podium import pages, paths
 from podium.validate import check_project
 from tests.conftest import MULTI_DATA, REPO
 from tests.golden.regenerate import generated
@@ -185,3 +186,11 @@ def test_a_large_programme_gets_a_page_per_day(tmp_path):
 
 def test_a_small_programme_stays_on_one_page():
     assert not [p for p in generated("multi") if p.startswith("programme/")]
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_pages_rendered_in_several_processes_are_the_same_pages(tmp_path, processes):
+    programme = check_project(write(50, tmp_path)).programme
+    alone = pages.render(programme)
+    shared = pages.render(programme, processes=processes)
+    assert list(shared) == list(alone) and shared == alone

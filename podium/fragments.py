@@ -128,12 +128,12 @@ def _time(programme: Programme, session: Session) -> str:
 
 
 def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[str, str]] = ()) -> Markup:
-    """The "Add to calendar" button, and links to web calendars where given."""
+    """The "Add to calendar" button, and links to web calendars where given (not searched)."""
     button = f'<a class="md-button" href="{escape(href(page, calendar_file))}">{escape(label)}</a>'
     if not extra:
-        return Markup(f'<p class="podium-calendar">{button}</p>')
+        return Markup(f'<p class="podium-calendar" data-search-exclude>{button}</p>')
     others = " · ".join(f'<a href="{escape(url)}" rel="nofollow">{escape(name)}</a>' for name, url in extra)
-    return Markup(f'<p class="podium-calendar">{button} or add it to {others}</p>')
+    return Markup(f'<p class="podium-calendar" data-search-exclude>{button} or add it to {others}</p>')
 
 
 def people_list(programme: Programme, people: list, page: str) -> Markup:

@@ -283,9 +283,14 @@ def _escape_unless_safe(value: object) -> Markup:
     return markup.inline(str(value))
 
 
-def _prose_block(text: str) -> Markup:
-    """Organisers' prose (Markdown, sanitised to HTML) as a block of the page."""
-    return html_block(f'<div class="podium-prose">\n{markup.prose(text)}\n</div>')
+def _prose_block(text: str, searchable: bool = True) -> Markup:
+    """Organisers' prose (Markdown, sanitised to HTML) as a block of the page.
+
+    Not `searchable`: left out of the search index, where the same text is indexed
+    on another page (a bio on the person's page, not on each of their sessions').
+    """
+    exclude = "" if searchable else " data-search-exclude"
+    return html_block(f'<div class="podium-prose"{exclude}>\n{markup.prose(text)}\n</div>')
 
 
 def _jsonld_script(programme: Programme, session: Session) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -200,3 +201,18 @@ def test_build_py_outside_a_project_exits_2(tmp_path):
     result = run_build_py(tmp_path, "check")
     assert result.returncode == 2
     assert "no data/ folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_search_indexes_each_text_once_and_calendar_buttons_not_at_all(seed_project):
+    """A bio is found on its person's page, an abstract on its session's: the index
+    every visitor downloads holds no copies, and no "Add to calendar" noise."""
+    index = json.loads((seed_project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    generated = ("sessions/", "people/", "streams/", "programme/")  # docs/organisers.md quotes the seed too
+    index["docs"] = [doc for doc in index["docs"] if doc["location"].startswith(generated)]
+    facts = seed_facts()
+    for bio in facts.bios:
+        holders = {doc["location"].split("#")[0] for doc in index["docs"] if bio[:60] in doc["text"]}
+        assert len(holders) == 1 and holders.pop().startswith("people/"), bio[:60]
+    abstract_holders = {doc["location"].split("#")[0] for doc in index["docs"] if facts.abstract[:60] in doc["text"]}
+    assert abstract_holders == {"sessions/collective-sharing-poverty-alleviation-china/"}
+    assert not [doc for doc in index["docs"] if "Add to calendar" in doc["text"]]

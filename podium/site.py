@@ -100,8 +100,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     started = time.perf_counter()
     stamp = build_stamp()
     count = processes or mkdocs_shards.process_count(pages.page_count(programme))
-    page_files = pages.render(programme, processes=count)
-    _stage(layout, programme, page_files)
+    _stage(layout, programme, pages.render(programme, processes=count))  # not kept: MkDocs reads them from disk
     phases = {"generate": time.perf_counter() - started}
     outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]
     for output in outputs:

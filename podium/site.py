@@ -5,6 +5,9 @@ Layout of the work folder (`build/`, ignored by git):
     build/docs/        docs/ and the generated pages together: MkDocs' docs_dir
     build/mkdocs.yml   inherits the project's mkdocs.yml, adds what comes from the data
     build/site.new/    MkDocs' output; renamed to site/ only after a clean build
+    build/site.shard*/ the other MkDocs processes' pages, merged into site.new/
+    build/exports.new/ the exports, written while MkDocs runs, then moved into site.new/
+    build/templates-cache/  Material's compiled templates, kept between builds
 
 Files in build/docs/ are rewritten only when their bytes change, so their timestamps
 say what changed, and `serve` rebuilds cheaply.
@@ -92,9 +95,9 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     """For `build`: the site into site/, replaced only when everything succeeded.
 
     On a large site the pages are made, and MkDocs renders them, in as many
-    processes as there are cores (pages.py, mkdocs_shards.py); meanwhile this process makes the
-    exports (calendars, schedule data), which MkDocs need not see, and adds them to
-    MkDocs' output after. Returns the wall time of each phase (`exports` runs
+    processes as there are cores (pages.py, mkdocs_shards.py); meanwhile this
+    process makes the exports (calendars, schedule data), which MkDocs need not see,
+    and moves them into MkDocs' output after. Returns the wall time of each phase (`exports` runs
     within `mkdocs`).
     """
     started = time.perf_counter()
@@ -107,11 +110,17 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         shutil.rmtree(output, ignore_errors=True)
     mkdocs_started = time.perf_counter()
 
-    def make_exports() -> dict[str, bytes]:
+    exports_folder = layout.work / "exports.new"
+    shutil.rmtree(exports_folder, ignore_errors=True)
+
+    def make_exports() -> list[str]:
+        """The exports, written beside MkDocs' output while it runs; moved in after."""
         exported = exports.files(programme, stamp)
-        phases["exports"] = time.perf_counter() - mkdocs_started
         _refuse_hand_written(layout, exported)
-        return exported
+        for relative, content in exported.items():
+            _write(exports_folder / relative, content)
+        phases["exports"] = time.perf_counter() - mkdocs_started
+        return list(exported)
 
     try:
         command = lambda output: _mkdocs_build_command(layout, output)  # noqa: E731
@@ -120,8 +129,11 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         raise BuildError(f"MkDocs failed:\n{error}") from None
     phases["mkdocs"] = time.perf_counter() - mkdocs_started
     published_at = time.perf_counter()
-    for relative, content in exported.items():
-        _write(outputs[0] / relative, content)
+    for relative in exported:  # renames: the bytes were written while MkDocs ran
+        target = outputs[0] / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (exports_folder / relative).replace(target)
+    shutil.rmtree(exports_folder)
     publish(layout, outputs[0])
     phases["publish"] = time.perf_counter() - published_at
     return phases

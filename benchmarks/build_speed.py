@@ -44,7 +44,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> dict:
 
     Two peaks: the largest single process (getrusage, reported by a wrapper), and
     the whole process tree at once, sampled from /proc every 50 ms on Linux, since a
-    large build runs several MkDocs processes side by side.
+    large build runs several processes side by side.
     """
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as output:
@@ -69,23 +69,32 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> dict:
 
 
 def _tree_rss_kb(root: int) -> int:
-    """The resident memory of `root` and all its descendants now (0 where /proc is not)."""
+    """The memory of `root` and all its descendants now, in kB (0 where /proc is not).
+
+    Proportional set size: a page shared by processes (a fork's copy-on-write
+    memory) is split between them rather than counted once for each.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-        except OSError:
+            # The command name, in parentheses, may hold spaces: the fields after it are plain.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
             continue
-        pid = int(status.parent.name)
-        parents[pid] = int(fields.get("PPid", "0").strip())
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+        parents[int(stat.parent.name)] = int(fields[1])
     tree, grew = {root}, True
     while grew:
         children = {pid for pid, parent in parents.items() if parent in tree} - tree
         grew = bool(children)
         tree |= children
-    return sum(rss.get(pid, 0) for pid in tree)
+    total = 0
+    for pid in tree:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += sum(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+    return total
 
 
 def measure(sessions: int, folder: Path, zensical: bool) -> dict:

@@ -15,10 +15,12 @@ say what changed, and `serve` rebuilds cheaply.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import html
 import importlib.util
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -27,11 +29,16 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, TypeVar
+
+import yaml
 
 from . import exports, mkdocs_shards, pages
 from .generate import generate
 from .model import Programme
 from .reuse import Fresh
+
+T = TypeVar("T")
 
 THEME = Path(__file__).resolve().parent / "theme"
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
@@ -103,7 +110,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     started = time.perf_counter()
     stamp = build_stamp()
     count = processes or mkdocs_shards.process_count(pages.page_count(programme))
-    _stage(layout, programme, pages.render(programme, processes=count))  # not kept: MkDocs reads them from disk
+    _in_child_process(count > 1, _render_and_stage, layout, programme, count)
     phases = {"generate": time.perf_counter() - started}
     outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]
     for output in outputs:
@@ -115,12 +122,9 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
 
     def make_exports() -> list[str]:
         """The exports, written beside MkDocs' output while it runs; moved in after."""
-        exported = exports.files(programme, stamp)
-        _refuse_hand_written(layout, exported)
-        for relative, content in exported.items():
-            _write(exports_folder / relative, content)
+        written = _in_child_process(count > 1, _write_exports, programme, stamp, exports_folder, layout.docs)
         phases["exports"] = time.perf_counter() - mkdocs_started
-        return list(exported)
+        return written
 
     try:
         command = lambda output: _mkdocs_build_command(layout, output)  # noqa: E731
@@ -137,6 +141,34 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     publish(layout, outputs[0])
     phases["publish"] = time.perf_counter() - published_at
     return phases
+
+
+def _in_child_process(fork: bool, function: Callable[..., T], *arguments) -> T:
+    """`function(*arguments)`, in a forked process when `fork` (on Linux).
+
+    A large build makes its pages and its exports in processes of their own: what
+    making them takes (hundreds of megabytes at 5,000 sessions) goes back to the
+    system when each ends, rather than staying with this process while MkDocs runs.
+    """
+    if not (fork and sys.platform.startswith("linux")):
+        return function(*arguments)
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        return pool.submit(function, *arguments).result()
+
+
+def _render_and_stage(layout: Layout, programme: Programme, processes: int) -> None:
+    _stage(layout, programme, pages.render(programme, processes=processes))
+
+
+def _write_exports(programme: Programme, stamp: dt.datetime, folder: Path, docs: Path) -> list[str]:
+    """Write every export into `folder`; their paths. A hand-written file in the way is an error."""
+    written = []
+    for relative, content in exports.each_file(programme, stamp):
+        if (docs / relative).is_file():
+            raise BuildError(f"docs/{relative} has the same path as a generated file; rename it")
+        _write(folder / relative, content)
+        written.append(relative)
+    return written
 
 
 def _stage(layout: Layout, programme: Programme, generated: dict[str, bytes], reuse: Fresh = Fresh()) -> None:
@@ -156,12 +188,6 @@ def _stage(layout: Layout, programme: Programme, generated: dict[str, bytes], re
     _sync(layout.staged_docs, wanted, reuse.last_staged())
     reuse.staged(wanted)
     _write_if_changed(layout.config, _config(layout, programme).encode("utf-8"))
-
-
-def _refuse_hand_written(layout: Layout, exported: dict[str, bytes]) -> None:
-    for relative in exported:
-        if (layout.docs / relative).is_file():
-            raise BuildError(f"docs/{relative} has the same path as a generated file; rename it")
 
 
 def _mkdocs_build_command(layout: Layout, output: Path) -> list[str]:
@@ -205,7 +231,8 @@ def _config(layout: Layout, programme: Programme) -> str:
             "language": _theme_language(conference.language),
             "custom_dir": os.path.relpath(THEME, layout.work),
         },
-        "hooks": [os.path.relpath(HOOKS, layout.work)],
+        # INHERIT replaces lists: the project's own hooks are named again, before Podium's.
+        "hooks": _project_hooks(layout) + [os.path.relpath(HOOKS, layout.work)],
         # The exact language tag for <html lang>, which the theme's own list lacks (en-AU).
         "extra": {"podium": {"language": conference.language}},
     }
@@ -213,6 +240,27 @@ def _config(layout: Layout, programme: Programme) -> str:
         config["site_url"] = conference.url
     # JSON is YAML too, and JSON quoting cannot be misread.
     return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+
+
+def _project_hooks(layout: Layout) -> list[str]:
+    """The hooks the project's mkdocs.yml names, as paths from build/."""
+    try:
+        text = (layout.root / "mkdocs.yml").read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (a SafeLoader that ignores tags)
+    except (OSError, yaml.YAMLError):
+        return []  # MkDocs reports a broken mkdocs.yml itself
+    hooks = config.get("hooks") if isinstance(config, dict) else None
+    if not isinstance(hooks, list):
+        return []
+    return [os.path.relpath(layout.root / hook, layout.work) for hook in hooks if isinstance(hook, str)]
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads an mkdocs.yml's plain values; MkDocs' own tags (!ENV, !relative) become nothing."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def _theme_language(tag: str) -> str:

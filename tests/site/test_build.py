@@ -216,3 +216,12 @@ def test_search_indexes_each_text_once_and_calendar_buttons_not_at_all(seed_proj
     abstract_holders = {doc["location"].split("#")[0] for doc in index["docs"] if facts.abstract[:60] in doc["text"]}
     assert abstract_holders == {"sessions/collective-sharing-poverty-alleviation-china/"}
     assert not [doc for doc in index["docs"] if "Add to calendar" in doc["text"]]
+
+
+def test_build_refuses_a_hand_written_file_at_an_exports_path(tmp_path):
+    project = make_project(tmp_path, MULTI_DATA)
+    (project / "docs" / "sessions.json").write_text("{}", encoding="utf-8")
+    result = run_build_py(project, "build")
+    assert result.returncode == 1
+    assert "docs/sessions.json has the same path as a generated file; rename it" in result.stderr
+    assert not (project / "site").exists()

@@ -63,3 +63,13 @@ def test_theme_language_falls_back_to_the_primary_language():
     assert site._theme_language("pt-BR") == "pt-BR"
     assert site._theme_language("de-CH") == "de"
     assert site._theme_language("tlh") == "en"
+
+
+def test_config_keeps_the_projects_own_hooks_before_podiums(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nhooks:\n  - hooks/mine.py\nextra:\n  key: !ENV [HOME, none]\n", encoding="utf-8"
+    )
+    hooks = site._project_hooks(site.Layout(tmp_path))
+    assert hooks == ["../hooks/mine.py"]
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert site._project_hooks(site.Layout(tmp_path)) == []

@@ -48,3 +48,13 @@ def test_a_failing_shard_fails_the_build_and_keeps_the_site(tmp_path, monkeypatc
     with pytest.raises(site.BuildError, match="missing.md"):
         site.build(site.Layout(project), check_project(project).programme, processes=2)
     assert tree_digest(project / "site") == before
+
+
+def test_a_problem_found_in_a_forked_process_is_reported_as_usual(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TEST_SOURCE_DATE_EPOCH)
+    project = make_project(tmp_path / "p", MULTI_DATA)
+    (project / "docs" / "sessions").mkdir()
+    (project / "docs" / "sessions" / "rent-caps.md").write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(site.BuildError, match="docs/sessions/rent-caps.md has the same path as a generated page"):
+        site.build(site.Layout(project), check_project(project).programme, processes=2)
+    assert not (project / "site").exists()

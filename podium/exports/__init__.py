@@ -38,6 +38,14 @@ def each_file(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) 
     def made(path: str, inputs, make) -> tuple[str, bytes]:
         return path, reuse.made(path, (stamp, inputs), make)
 
+    # The whole-programme files first: they take the most memory while made, and a
+    # build makes them while MkDocs' processes are still small.
+    if frab.has_schedule(programme):
+        schedule = reuse.made("schedule", (stamp, programme), lambda: frab.schedule_files(programme, urls))
+        yield paths.SCHEDULE_XML, schedule[0]
+        yield paths.SCHEDULE_JSON, schedule[1]
+        del schedule
+    yield made(paths.SESSIONS_JSON, programme, lambda: sessions_json(programme))
     for session in programme.sessions:
         if ics.is_in_calendars(session):
             label = f"{session.title} ({name})"
@@ -50,8 +58,3 @@ def each_file(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) 
         if ics.has_timed(sessions):
             label = title if path == paths.PROGRAMME_CALENDAR else f"{title} ({name})"
             yield made(path, (conference, label, sessions), lambda: calendars.calendar(label, sessions))
-    if frab.has_schedule(programme):
-        schedule = reuse.made("schedule", (stamp, programme), lambda: frab.schedule_files(programme, urls))
-        yield paths.SCHEDULE_XML, schedule[0]
-        yield paths.SCHEDULE_JSON, schedule[1]
-    yield made(paths.SESSIONS_JSON, programme, lambda: sessions_json(programme))

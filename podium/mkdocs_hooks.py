@@ -1,5 +1,11 @@
 """Hooks Podium adds to the MkDocs build of every site (site.py names this file in build/mkdocs.yml).
 
+- `on_page_markdown`, `on_page_content`: Podium's blocks of HTML kept out of
+  Markdown's parser; with PODIUM_SHARD, only this process's share of the pages;
+- `on_post_page`: each page's Markdown and HTML let go once written;
+- `on_env`: Material's compiled templates kept between builds;
+- `on_serve`: `serve` told of staged pages by the operating system, not by polling.
+
 MkDocs loads this file by its path, not as part of the `podium` package, so it
 imports nothing from Podium.
 """

@@ -102,10 +102,10 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     """For `build`: the site into site/, replaced only when everything succeeded.
 
     On a large site the pages are made, and MkDocs renders them, in as many
-    processes as there are cores (pages.py, mkdocs_shards.py); meanwhile this
+    processes as there are cores (pages.py, mkdocs_shards.py); meanwhile another
     process makes the exports (calendars, schedule data), which MkDocs need not see,
-    and moves them into MkDocs' output after. Returns the wall time of each phase (`exports` runs
-    within `mkdocs`).
+    and this one moves them into MkDocs' output after. Returns the wall time of each
+    phase (`exports` runs within `mkdocs`).
     """
     started = time.perf_counter()
     stamp = build_stamp()
@@ -144,7 +144,8 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
 
 
 def _in_child_process(fork: bool, function: Callable[..., T], *arguments) -> T:
-    """`function(*arguments)`, in a forked process when `fork` (on Linux).
+    """`function(*arguments)`, in a forked process when `fork` (on Linux; the
+    arguments and the result travel pickled).
 
     A large build makes its pages and its exports in processes of their own: what
     making them takes (hundreds of megabytes at 5,000 sessions) goes back to the

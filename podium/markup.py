@@ -13,8 +13,8 @@ Two kinds of text come from the data:
 from __future__ import annotations
 
 import html
+import multiprocessing
 import re
-from functools import lru_cache
 
 import markdown
 import nh3
@@ -46,13 +46,54 @@ def inline(text: str) -> Markup:
     return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped))
 
 
-@lru_cache(maxsize=None)
 def prose(text: str) -> Markup:
     """Organiser Markdown as sanitised HTML, ready to stand as a raw block in a page.
 
     Cached: a bio is shown on the person's page and on each of their sessions' pages,
     and the calendars and search markup read the same abstracts again.
     """
+    cached = _PROSE.get(text)
+    if cached is None:
+        cached = _PROSE[text] = _render_prose(text)
+    return cached
+
+
+def plain(text: str) -> str:
+    """Prose reduced to its visible text, for meta descriptions and calendars."""
+    cached = _PLAIN.get(text)
+    if cached is None:
+        without_tags = nh3.clean(str(prose(text)), tags=set())
+        cached = _PLAIN[text] = _WHITESPACE.sub(" ", html.unescape(without_tags)).strip()
+    return cached
+
+
+_PROSE: dict[str, Markup] = {}
+_PLAIN: dict[str, str] = {}
+
+
+def render_ahead(texts: list[str], processes: int) -> None:
+    """Render `texts` as prose and plain text now, in `processes` forked processes.
+
+    A large build makes its pages and its exports in processes forked after this:
+    they inherit the results instead of each rendering the same abstracts again.
+    """
+    todo = [text for text in dict.fromkeys(texts) if text not in _PROSE or text not in _PLAIN]
+    if processes < 2 or len(todo) < 2:
+        for text in todo:
+            plain(text)
+        return
+    shares = [todo[index::processes] for index in range(processes)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for share, rendered in zip(shares, pool.map(_rendered, shares)):
+            for text, (html_text, plain_text) in zip(share, rendered):
+                _PROSE[text], _PLAIN[text] = Markup(html_text), plain_text
+
+
+def _rendered(texts: list[str]) -> list[tuple[str, str]]:
+    return [(str(prose(text)), plain(text)) for text in texts]
+
+
+def _render_prose(text: str) -> Markup:
     rendered = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(
         rendered,
@@ -66,13 +107,6 @@ def prose(text: str) -> Markup:
     # A blank line would end the raw HTML block in the middle; keep it compact.
     compact = "\n".join(line for line in clean.splitlines() if line.strip())
     return Markup(compact)
-
-
-@lru_cache(maxsize=None)
-def plain(text: str) -> str:
-    """Prose reduced to its visible text, for meta descriptions and calendars."""
-    without_tags = nh3.clean(str(prose(text)), tags=set())
-    return _WHITESPACE.sub(" ", html.unescape(without_tags)).strip()
 
 
 def summary(text: str, limit: int = 200) -> str:

@@ -130,6 +130,14 @@ def render(programme: Programme, reuse: Fresh = Fresh(), processes: int = 1) -> 
     }
 
 
+def prose_texts(programme: Programme) -> list[str]:
+    """Every text the pages show as prose: abstracts, bios, stream descriptions."""
+    texts = [s.abstract for s in programme.sessions if s.abstract]
+    texts += [p.bio for p in programme.people if p.bio]
+    texts += [s.description for s in programme.streams if s.description]
+    return texts
+
+
 def page_count(programme: Programme) -> int:
     """How many pages `render` makes, without making them."""
     return len(_jobs(programme))

@@ -33,7 +33,7 @@ from typing import Callable, TypeVar
 
 import yaml
 
-from . import exports, mkdocs_shards, pages
+from . import exports, markup, mkdocs_shards, pages
 from .generate import generate
 from .model import Programme
 from .reuse import Fresh
@@ -110,6 +110,8 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     started = time.perf_counter()
     stamp = build_stamp()
     count = processes or mkdocs_shards.process_count(pages.page_count(programme))
+    if count > 1:
+        markup.render_ahead(pages.prose_texts(programme), count)  # inherited by what is forked next
     _in_child_process(count > 1, _render_and_stage, layout, programme, count)
     phases = {"generate": time.perf_counter() - started}
     outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]

@@ -105,3 +105,17 @@ def test_summary_keeps_whole_sentences_within_the_limit():
 
 def test_summary_cuts_a_long_first_sentence_at_a_word():
     assert markup.summary("word " * 100, limit=20) == "word word word word…"
+
+
+def test_prose_rendered_ahead_in_processes_is_what_rendering_on_demand_gives(monkeypatch):
+    texts = ["Some *emphasis*.", "- one\n- two", "[x](javascript:alert(1)) <script>x</script>", "A\n\nB", "Some *emphasis*."]
+    on_demand = {text: (markup._render_prose(text), None) for text in texts}
+    monkeypatch.setattr(markup, "_PROSE", {})
+    monkeypatch.setattr(markup, "_PLAIN", {})
+    markup.render_ahead(texts, processes=2)
+    assert set(markup._PROSE) == set(texts) and set(markup._PLAIN) == set(texts)
+    for text, (html_text, _) in on_demand.items():
+        assert markup._PROSE[text] == html_text and isinstance(markup._PROSE[text], markup.Markup)
+    kept = dict(markup._PLAIN)
+    monkeypatch.setattr(markup, "_PLAIN", {})
+    assert {text: markup.plain(text) for text in texts} == kept

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import multiprocessing
 import re
+import sys
 
 import markdown
 import nh3
@@ -78,7 +79,8 @@ def render_ahead(texts: list[str], processes: int) -> None:
     they inherit the results instead of each rendering the same abstracts again.
     """
     todo = [text for text in dict.fromkeys(texts) if text not in _PROSE or text not in _PLAIN]
-    if processes < 2 or len(todo) < 2:
+    # Forking is safe on Linux; elsewhere Python starts fresh interpreters, which would not share the results.
+    if processes < 2 or len(todo) < 2 or not sys.platform.startswith("linux"):
         for text in todo:
             plain(text)
         return

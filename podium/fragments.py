@@ -10,7 +10,6 @@ gives pages (`sessions/x.md` is published at `sessions/x/`).
 
 from __future__ import annotations
 
-
 from markupsafe import Markup, escape
 
 from . import paths, when
@@ -93,7 +92,6 @@ def _session_item(programme: Programme, session: Session, page: str, show_stream
     link = f'<a href="{escape(href(page, paths.session_page(session)))}">{escape(session.title)}</a>'
     rest = "".join(f" · {escape(detail)}" for detail in details)
     return Markup(f'<li data-stream="{stream}" data-room="{room}" data-day="{day}">{link}{rest}</li>')
-
 
 
 def session_facts(programme: Programme, session: Session, page: str) -> Markup:

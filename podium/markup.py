@@ -13,13 +13,13 @@ Two kinds of text come from the data:
 from __future__ import annotations
 
 import html
-import multiprocessing
 import re
-import sys
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from . import forking
 
 # Characters Python-Markdown treats as markup and accepts a backslash escape for.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -73,26 +73,15 @@ _PLAIN: dict[str, str] = {}
 
 
 def render_ahead(texts: list[str], processes: int) -> None:
-    """Render `texts` as prose and plain text now, in `processes` forked processes.
+    """Render `texts` as prose and plain text now, in `processes` forked processes (forking.py).
 
     A large build makes its pages and its exports in processes forked after this:
     they inherit the results instead of each rendering the same abstracts again.
     """
     todo = [text for text in dict.fromkeys(texts) if text not in _PROSE or text not in _PLAIN]
-    # Forking is safe on Linux; elsewhere Python starts fresh interpreters, which would not share the results.
-    if processes < 2 or len(todo) < 2 or not sys.platform.startswith("linux"):
-        for text in todo:
-            plain(text)
-        return
-    shares = [todo[index::processes] for index in range(processes)]
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        for share, rendered in zip(shares, pool.map(_rendered, shares)):
-            for text, (html_text, plain_text) in zip(share, rendered):
-                _PROSE[text], _PLAIN[text] = Markup(html_text), plain_text
-
-
-def _rendered(texts: list[str]) -> list[tuple[str, str]]:
-    return [(str(prose(text)), plain(text)) for text in texts]
+    rendered = forking.in_shares(todo, processes, lambda share: [(str(prose(t)), plain(t)) for t in share])
+    for text, (html_text, plain_text) in zip(todo, rendered):
+        _PROSE[text], _PLAIN[text] = Markup(html_text), plain_text
 
 
 def _render_prose(text: str) -> Markup:

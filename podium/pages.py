@@ -14,9 +14,7 @@ import datetime as dt
 import functools
 import html
 import itertools
-import multiprocessing
 import posixpath
-import sys
 import unicodedata
 import urllib.parse
 from dataclasses import dataclass
@@ -26,7 +24,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import fragments, markup, paths, when
+from . import forking, fragments, markup, paths, when
 from .exports import calendar_links, frab, ics, jsonld
 from .fragments import html_block
 from .model import Programme, Session
@@ -117,12 +115,14 @@ def render(programme: Programme, reuse: Fresh = Fresh(), processes: int = 1) -> 
 
     Each page names the values it is made from, so that `serve` can reuse it while
     they stay equal (see reuse.py). Index pages are made from the whole programme.
-    With `processes` above 1 (for `build`, on Linux), the pages are shared out among
-    forked processes; the bytes are the same.
+    With `processes` above 1 (for `build`), the pages are shared out among forked
+    processes (forking.py); the bytes are the same.
     """
     jobs = _jobs(programme)
-    if processes > 1 and sys.platform.startswith("linux"):
-        return _render_in_processes(programme, jobs, processes)
+    if processes > 1:
+        renderer = _Renderer(programme)
+        pages = forking.in_shares(jobs, processes, lambda share: [renderer.page(j.template, j.page, **j.context) for j in share])
+        return {job.page: content for job, content in zip(jobs, pages)}
     renderer = _Renderer(programme)
     return {
         job.page: reuse.made(job.page, (job.template, job.inputs), lambda: renderer.page(job.template, job.page, **job.context))
@@ -168,34 +168,6 @@ def _jobs(programme: Programme) -> list[_Job]:
     ):
         jobs.append(_Job(template, page, programme, {}))
     return jobs
-
-
-# What forked processes render from: set just before they are forked, so that they
-# inherit the programme instead of receiving it pickled.
-_forked: tuple[Programme, list[_Job], int] | None = None
-
-
-def _render_share(index: int) -> list[bytes]:
-    """Every `count`-th page from the `index`-th: an even share of each kind of page."""
-    assert _forked is not None
-    programme, jobs, count = _forked
-    renderer = _Renderer(programme)
-    return [renderer.page(job.template, job.page, **job.context) for job in jobs[index::count]]
-
-
-def _render_in_processes(programme: Programme, jobs: list[_Job], count: int) -> dict[str, bytes]:
-    global _forked
-    _forked = (programme, jobs, count)
-    try:
-        with multiprocessing.get_context("fork").Pool(count - 1) as pool:
-            others = [pool.apply_async(_render_share, (index,)) for index in range(1, count)]
-            shares = [_render_share(0)] + [share.get() for share in others]
-    finally:
-        _forked = None
-    rendered: dict[str, bytes] = {}
-    for index, share in enumerate(shares):
-        rendered.update(zip((job.page for job in jobs[index::count]), share))
-    return {job.page: rendered[job.page] for job in jobs}
 
 
 @functools.lru_cache(maxsize=1)

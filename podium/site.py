@@ -15,30 +15,23 @@ say what changed, and `serve` rebuilds cheaply.
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 import html
 import importlib.util
 import json
-import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TypeVar
 
 import yaml
 
-from . import exports, markup, mkdocs_shards, pages
+from . import exports, forking, markup, mkdocs_shards, pages
 from .generate import generate
 from .model import Programme
 from .reuse import Fresh
-
-T = TypeVar("T")
 
 THEME = Path(__file__).resolve().parent / "theme"
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
@@ -112,7 +105,9 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     count = processes or mkdocs_shards.process_count(pages.page_count(programme))
     if count > 1:
         markup.render_ahead(pages.prose_texts(programme), count)  # inherited by what is forked next
-    _in_child_process(count > 1, _render_and_stage, layout, programme, count)
+    # In processes of their own: what making pages and exports takes (hundreds of MB at
+    # 5,000 sessions) goes back to the system when each ends, not kept while MkDocs runs.
+    forking.in_child(count > 1, _render_and_stage, layout, programme, count)
     phases = {"generate": time.perf_counter() - started}
     outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]
     for output in outputs:
@@ -124,7 +119,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
 
     def make_exports() -> list[str]:
         """The exports, written beside MkDocs' output while it runs; moved in after."""
-        written = _in_child_process(count > 1, _write_exports, programme, stamp, exports_folder, layout.docs)
+        written = forking.in_child(count > 1, _write_exports, programme, stamp, exports_folder, layout.docs)
         phases["exports"] = time.perf_counter() - mkdocs_started
         return written
 
@@ -143,20 +138,6 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     publish(layout, outputs[0])
     phases["publish"] = time.perf_counter() - published_at
     return phases
-
-
-def _in_child_process(fork: bool, function: Callable[..., T], *arguments) -> T:
-    """`function(*arguments)`, in a forked process when `fork` (on Linux; the
-    arguments and the result travel pickled).
-
-    A large build makes its pages and its exports in processes of their own: what
-    making them takes (hundreds of megabytes at 5,000 sessions) goes back to the
-    system when each ends, rather than staying with this process while MkDocs runs.
-    """
-    if not (fork and sys.platform.startswith("linux")):
-        return function(*arguments)
-    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        return pool.submit(function, *arguments).result()
 
 
 def _render_and_stage(layout: Layout, programme: Programme, processes: int) -> None:
@@ -283,8 +264,8 @@ def _sync(folder: Path, files: dict[str, bytes], previous: dict[str, bytes] | No
 
     `previous` is what the last call wrote (`serve` keeps it): a file whose bytes are
     the very object written then is not read back. What differs is found first and
-    written after, in one short burst: `serve`'s MkDocs polls the folder, and a save
-    spread over its polls would make it rebuild twice.
+    written after, in one short burst: `serve`'s MkDocs watches the folder, and a save
+    spread out in time could make it rebuild twice.
     """
     previous = previous or {}
     folder.mkdir(parents=True, exist_ok=True)

@@ -55,7 +55,8 @@ def _fast_validator(name: str) -> Callable[[Any], Any]:
 
     It only says whether a document is valid; the messages come from jsonschema,
     which runs only on the few documents that are not. Formats are not checked,
-    as jsonschema here does not check them either (a test holds the two to agree).
+    as jsonschema here does not check them either. A property test holds that what
+    it passes, jsonschema passes; what it refuses, jsonschema decides.
     """
     return fastjsonschema.compile(_validator(name).schema, use_formats=False)
 

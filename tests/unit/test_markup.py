@@ -91,6 +91,22 @@ def test_prose_output_has_no_blank_lines_that_would_end_the_html_block():
     assert "\n\n" not in str(markup.prose("one\n\n\n\ntwo\n\n- a\n\n- b"))
 
 
+def test_prose_keeps_blank_lines_in_code_without_ending_the_html_block():
+    code = "def f():\n\n    return 1\n  \n\nf()\n"
+    rendered = str(markup.prose(f"```\n{code}```"))
+    assert "\n\n" not in rendered and not any(line.isspace() for line in rendered.split("\n"))
+    shown = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert shown == code
+
+
+def test_prose_is_markdown_as_github_reads_it():
+    assert "<ul>\n<li>a</li>" in str(markup.prose("Aims:\n- a\n- b"))  # a list needs no blank line before it
+    assert '<a href="https://example.org/x"' in str(markup.prose("See https://example.org/x."))
+    assert "<del>old</del>" in str(markup.prose("~~old~~"))
+    assert "<td>1</td>" in str(markup.prose("| a |\n|---|\n| 1 |"))
+    assert str(markup.prose("CO<sub>2</sub>")) == "<p>CO<sub>2</sub></p>"
+
+
 def test_plain_gives_visible_text_only():
     assert markup.plain("Some *emphasis* and <b>bold</b> &amp; [link](https://x.org)") == (
         "Some emphasis and bold & link"
@@ -107,15 +123,11 @@ def test_summary_cuts_a_long_first_sentence_at_a_word():
     assert markup.summary("word " * 100, limit=20) == "word word word word…"
 
 
-def test_prose_rendered_ahead_in_processes_is_what_rendering_on_demand_gives(monkeypatch):
+def test_prose_rendered_ahead_is_what_rendering_on_demand_gives(monkeypatch):
     texts = ["Some *emphasis*.", "- one\n- two", "[x](javascript:alert(1)) <script>x</script>", "A\n\nB", "Some *emphasis*."]
-    on_demand = {text: (markup._render_prose(text), None) for text in texts}
+    on_demand = {text: (markup.prose(text), markup.plain(text)) for text in texts}
     monkeypatch.setattr(markup, "_PROSE", {})
     monkeypatch.setattr(markup, "_PLAIN", {})
-    markup.render_ahead(texts, processes=2)
+    markup.render_ahead(texts)
+    assert {text: (markup._PROSE[text], markup._PLAIN[text]) for text in texts} == on_demand
     assert set(markup._PROSE) == set(texts) and set(markup._PLAIN) == set(texts)
-    for text, (html_text, _) in on_demand.items():
-        assert markup._PROSE[text] == html_text and isinstance(markup._PROSE[text], markup.Markup)
-    kept = dict(markup._PLAIN)
-    monkeypatch.setattr(markup, "_PLAIN", {})
-    assert {text: markup.plain(text) for text in texts} == kept

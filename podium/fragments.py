@@ -58,17 +58,35 @@ def relative_path(destination: str, start: str) -> str:
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
-def session_list(
-    programme: Programme, sessions: list[Session], page: str, show_stream: bool = True, show_time: bool = False
-) -> Markup:
-    """`<ul>` of sessions: title linked, then time, stream, room and people where asked."""
-    items = [_session_item(programme, s, page, show_stream, show_time) for s in sessions]
-    # Left out of search: a search for a title should find the session's own page
-    # once, not every list that names it.
-    return Markup('<ul class="podium-sessions" data-search-exclude>\n') + Markup("\n").join(items) + Markup("\n</ul>")
+class SessionLists:
+    """`<ul>`s of sessions for the pages of one programme.
+
+    A session is listed on its stream's page, its people's pages, its slot mates'
+    pages and the programme: everything of its entry but the link's address is made
+    once and kept.
+    """
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self._entries: dict[tuple[str, bool, bool], tuple[str, str]] = {}
+
+    def html(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: bool = False) -> Markup:
+        """The list for `page`: title linked, then time, stream, room and people where asked."""
+        items = []
+        for session in sessions:
+            key = (session.id, show_stream, show_time)
+            entry = self._entries.get(key)
+            if entry is None:
+                entry = self._entries[key] = _session_entry(self.programme, session, show_stream, show_time)
+            opening, rest = entry
+            items.append(f'{opening}<a href="{escape(href(page, paths.session_page(session)))}">{rest}')
+        # Left out of search: a search for a title should find the session's own page
+        # once, not every list that names it.
+        return Markup('<ul class="podium-sessions" data-search-exclude>\n' + "\n".join(items) + "\n</ul>")
 
 
-def _session_item(programme: Programme, session: Session, page: str, show_stream: bool, show_time: bool) -> Markup:
+def _session_entry(programme: Programme, session: Session, show_stream: bool, show_time: bool) -> tuple[str, str]:
+    """A session's `<li>`, in two parts: before the link's address, and after it."""
     conference = programme.conference
     details = []
     if show_time:
@@ -89,9 +107,8 @@ def _session_item(programme: Programme, session: Session, page: str, show_stream
     stream = escape(session.stream.id) if session.stream else ""
     room = escape(session.room or "")
     day = session.date.isoformat() if session.date else ""
-    link = f'<a href="{escape(href(page, paths.session_page(session)))}">{escape(session.title)}</a>'
     rest = "".join(f" · {escape(detail)}" for detail in details)
-    return Markup(f'<li data-stream="{stream}" data-room="{room}" data-day="{day}">{link}{rest}</li>')
+    return f'<li data-stream="{stream}" data-room="{room}" data-day="{day}">', f"{escape(session.title)}</a>{rest}</li>"
 
 
 def session_facts(programme: Programme, session: Session, page: str) -> Markup:

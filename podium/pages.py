@@ -15,10 +15,12 @@ import functools
 import html
 import itertools
 import posixpath
+import re
 import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 import yaml
@@ -110,24 +112,32 @@ class _Job:
     context: dict
 
 
-def render(programme: Programme, reuse: Fresh = Fresh(), processes: int = 1) -> dict[str, bytes]:
+def render(programme: Programme, reuse: Fresh = Fresh()) -> dict[str, bytes]:
     """Every generated Markdown page, keyed by its path in the docs folder.
 
     Each page names the values it is made from, so that `serve` can reuse it while
     they stay equal (see reuse.py). Index pages are made from the whole programme.
-    With `processes` above 1 (for `build`), the pages are shared out among forked
-    processes (forking.py); the bytes are the same.
     """
-    jobs = _jobs(programme)
-    if processes > 1:
-        renderer = _Renderer(programme)
-        pages = forking.in_shares(jobs, processes, lambda share: [renderer.page(j.template, j.page, **j.context) for j in share])
-        return {job.page: content for job, content in zip(jobs, pages)}
     renderer = _Renderer(programme)
     return {
         job.page: reuse.made(job.page, (job.template, job.inputs), lambda: renderer.page(job.template, job.page, **job.context))
-        for job in jobs
+        for job in _jobs(programme)
     }
+
+
+def render_each(programme: Programme, processes: int, keep: Callable[[dict[str, bytes]], None]) -> list[str]:
+    """For `build`: the pages of `render`, made in `processes` forked processes (forking.py).
+
+    Each process hands the pages it made to `keep` (which writes them) itself, rather
+    than sending megabytes of Markdown back to be written here. Returns their paths.
+    """
+    renderer = _Renderer(programme)
+
+    def make_and_keep(share: list[_Job]) -> list[str]:
+        keep({job.page: renderer.page(job.template, job.page, **job.context) for job in share})
+        return [job.page for job in share]
+
+    return forking.in_shares(_jobs(programme), processes, make_and_keep)
 
 
 def prose_texts(programme: Programme) -> list[str]:
@@ -196,6 +206,7 @@ class _Renderer:
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
         self.env = _environment()
+        self.session_lists = fragments.SessionLists(programme)
         conference = programme.conference
         # What every template may use; given at each render, since the environment
         # outlives one programme.
@@ -230,7 +241,7 @@ class _Renderer:
             return escape(fragments.href(page, target))
 
         def session_list(sessions, show_stream=True, show_time=False) -> Markup:
-            return html_block(fragments.session_list(self.programme, sessions, page, show_stream, show_time))
+            return html_block(self.session_lists.html(sessions, page, show_stream, show_time))
 
         def session_facts(session) -> Markup:
             return html_block(fragments.session_facts(self.programme, session, page))
@@ -301,14 +312,29 @@ def _heading(level: int) -> Markup:
 
 
 def _front_matter(meta: dict) -> Markup:
-    """A page's YAML front matter; PyYAML quotes whatever the text holds.
+    """A page's YAML front matter.
 
     Material prints `title` and `description` into <title> and an attribute without
-    escaping them, so they are HTML-escaped here, quotes included.
+    escaping them, so they are HTML-escaped here, quotes included. Text that YAML
+    reads as it stands between single quotes is written so; anything else (a line
+    break, a control character, a mapping) goes through PyYAML, which quotes what it
+    must. Writing the common case directly keeps PyYAML's emitter, set up anew for
+    each call, off thousands of pages.
     """
-    meta = {key: value for key, value in meta.items() if value is not None}
-    for key in ("title", "description"):
-        if key in meta:
-            meta[key] = html.escape(meta[key], quote=True)
-    body = yaml.dump(meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
-    return Markup(f"---\n{body}---\n")
+    lines = []
+    for key, value in meta.items():
+        if value is None:
+            continue
+        if key in ("title", "description"):
+            value = html.escape(value, quote=True)
+        if isinstance(value, str) and _SINGLE_QUOTABLE.fullmatch(value):
+            quoted = value.replace("'", "''")
+            lines.append(f"{key}: '{quoted}'\n")
+        else:
+            lines.append(yaml.dump({key: value}, Dumper=_YAML_DUMPER, allow_unicode=True, width=1_000_000))
+    return Markup("---\n" + "".join(lines) + "---\n")
+
+
+# Characters YAML keeps as they are in a single-quoted scalar on one line: printable,
+# and neither a line break (\x85, \u2028 and \u2029 are ones), a tab nor a BOM.
+_SINGLE_QUOTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")

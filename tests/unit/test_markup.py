@@ -6,7 +6,10 @@ import html
 import re
 
 import markdown
+import nh3
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from podium import markup
 
@@ -113,10 +116,38 @@ def test_plain_gives_visible_text_only():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    XSS_PAYLOADS + TRICKY_TEXT + ['<abbr title="a > b &quot;c&quot;">X</abbr> <a href="https://x.org/?a=1&b=>">y</a>', "```\n<a>\n\n</a>\n```"],
+)
+def test_plain_removes_tags_as_nh3_does(text):
+    with_nh3 = nh3.clean(str(markup.prose(text)), tags=set())
+    assert markup.plain(text) == re.sub(r"\s+", " ", html.unescape(with_nh3)).strip()
+
+
 def test_summary_keeps_whole_sentences_within_the_limit():
     text = "First sentence here. Second one is longer than that. Third."
     assert markup.summary(text, limit=30) == "First sentence here."
     assert markup.summary(text, limit=200) == text
+
+
+def _summary_by_splitting(words: str, limit: int) -> str:
+    """The first way summaries were made: split every sentence, then join while they fit."""
+    if len(words) <= limit:
+        return words
+    result = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", words):
+        candidate = f"{result} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        result = candidate
+    return result or words[:limit].rsplit(" ", 1)[0] + "…"
+
+
+@given(st.lists(st.sampled_from(["word", "Word.", "end!", "why?", "a.b", "…", "x" * 30, "Dr."]), max_size=80), st.integers(5, 120))
+def test_summary_is_what_splitting_every_sentence_gave(words, limit):
+    text = " ".join(words)
+    assert markup._summarise(text, limit) == _summary_by_splitting(text, limit)
 
 
 def test_summary_cuts_a_long_first_sentence_at_a_word():

@@ -7,6 +7,8 @@ import posixpath
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import yaml
 
 from benchmarks.synthetic import write
@@ -192,5 +194,25 @@ def test_a_small_programme_stays_on_one_page():
 def test_pages_rendered_in_several_processes_are_the_same_pages(tmp_path, processes):
     programme = check_project(write(50, tmp_path)).programme
     alone = pages.render(programme)
-    shared = pages.render(programme, processes=processes)
-    assert list(shared) == list(alone) and shared == alone
+    kept = tmp_path / "kept"
+    paths = pages.render_each(programme, processes, lambda share: _keep_as_files(kept, share))
+    assert paths == list(alone)
+    assert {path: (kept / path).read_bytes() for path in paths} == alone
+
+
+def _keep_as_files(folder, share: dict[str, bytes]) -> None:
+    """Files, so that what a forked process keeps can be seen from here."""
+    for path, content in share.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_bytes(content)
+
+
+@given(st.text(), st.text(), st.none() | st.fixed_dictionaries({"exclude": st.booleans()}))
+def test_front_matter_reads_back_as_the_escaped_text(title, description, search):
+    meta = {"title": title, "description": description, "search": search}
+    text = str(pages._front_matter(meta))
+    assert text.startswith("---\n") and text.endswith("\n---\n") and text.count("\n---\n") == 1
+    expected = {"title": html.escape(title, quote=True), "description": html.escape(description, quote=True)}
+    assert yaml.safe_load(text.removeprefix("---\n").removesuffix("---\n")) == (
+        expected if search is None else {**expected, "search": search}
+    )

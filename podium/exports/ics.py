@@ -11,6 +11,7 @@ needs a time. A session without an end lasts the conference's `default_duration`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from icalendar import Calendar, Event, Timezone
 
@@ -22,6 +23,8 @@ from ..reuse import Fresh
 from .ids import conference_key
 
 PRODUCT_ID = "-//Podium//Conference programme//EN"
+_STAND_IN_NAME = "Podium stand-in calendar name"
+_LINE_MAKER = Calendar()  # content_line() serialises a property; it reads nothing of the calendar
 
 folding.install()
 
@@ -63,21 +66,39 @@ class CalendarWriter:
 
     def calendar(self, name: str, sessions: list[Session]) -> bytes:
         """A calendar of `sessions` (those that have a time) named `name`."""
-        head = Calendar()
-        head.add("prodid", PRODUCT_ID)
-        head.add("version", "2.0")
-        head.add("calscale", "GREGORIAN")
-        head.add("method", "PUBLISH")
-        head.add("x-wr-calname", name)
-        head.add("x-wr-timezone", self.programme.conference.zone.key)
         timed = [s for s in sessions if is_in_calendars(s)]
         parts = []
         if timed:
             years = [s.date.year for s in timed]
             parts.append(self._zone(min(years), max(years)))
         parts += [self._event(s) for s in timed]
+        before_name, after_name, closing = self._head
+        return before_name + self._name_line(name) + after_name + b"".join(parts) + closing
+
+    @functools.cached_property
+    def _head(self) -> tuple[bytes, bytes, bytes]:
+        """The calendar's own lines before its name, after it, and its END line.
+
+        Only the name differs from one calendar to the next: the lines around it are
+        made by `icalendar` once, with a stand-in name that is then cut out.
+        """
+        head = Calendar()
+        head.add("prodid", PRODUCT_ID)
+        head.add("version", "2.0")
+        head.add("calscale", "GREGORIAN")
+        head.add("method", "PUBLISH")
+        head.add("x-wr-calname", _STAND_IN_NAME)
+        head.add("x-wr-timezone", self.programme.conference.zone.key)
         opening, closing, _ = head.to_ical().rpartition(b"END:VCALENDAR\r\n")
-        return opening + b"".join(parts) + closing
+        before_name, name_line, after_name = opening.partition(self._name_line(_STAND_IN_NAME))
+        assert name_line, "icalendar wrote the calendar's name as a line of its own"
+        return before_name, after_name, closing
+
+    @staticmethod
+    def _name_line(name: str) -> bytes:
+        """X-WR-CALNAME as `Calendar.add` and `to_ical` write it: escaped and folded."""
+        value = Calendar._encode("X-WR-CALNAME", name)
+        return _LINE_MAKER.content_line("X-WR-CALNAME", value).to_ical() + b"\r\n"
 
     def _event(self, session: Session) -> bytes:
         if session.id not in self._events:

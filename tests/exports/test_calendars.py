@@ -8,9 +8,16 @@ import io
 import icalendar
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
+from podium.exports import ics
+from podium.validate import check_project
+from tests.conftest import FIXTURES
 from tests.golden.regenerate import generated
+
+MULTI = FIXTURES / "multi"
 
 CASES = ["seed", "multi"]
 
@@ -98,3 +105,31 @@ def test_calendar_escapes_commas_semicolons_and_backslashes():
     event = icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
     assert str(event["LOCATION"]) == "<b>Room</b> 2 | {#id} `code`, Example Hall, 1 Example Street, Berlin, DE"
     assert b"Example Hall\\, 1 Example Street" in content.replace(b"\r\n ", b"")
+
+
+def _calendar_made_whole(programme, name: str) -> bytes:
+    """A calendar with no events, every line written by icalendar (as CalendarWriter once did)."""
+    head = icalendar.Calendar()
+    head.add("prodid", ics.PRODUCT_ID)
+    head.add("version", "2.0")
+    head.add("calscale", "GREGORIAN")
+    head.add("method", "PUBLISH")
+    head.add("x-wr-calname", name)
+    head.add("x-wr-timezone", programme.conference.zone.key)
+    return head.to_ical()
+
+
+@settings(max_examples=200)
+@given(name=st.text() | st.sampled_from(["Zoë Núñez; a, b\\c", "x" * 200, "方丽洁" * 40, "Podium stand-in calendar name"]))
+def test_calendar_lines_around_the_name_are_what_icalendar_writes(name):
+    programme = check_project(MULTI).programme
+    writer = ics.CalendarWriter(programme, dt.datetime(2019, 9, 1, tzinfo=dt.timezone.utc), {})
+    assert _outcome(writer.calendar, name, []) == _outcome(_calendar_made_whole, programme, name)
+
+
+def _outcome(function, *arguments):
+    """What `function` returns, or the kind of error it raises (icalendar refuses a raw line break)."""
+    try:
+        return function(*arguments)
+    except Exception as error:  # noqa: BLE001 (the kind is what is compared)
+        return type(error)

@@ -1,5 +1,7 @@
 """Hooks Podium adds to the MkDocs build of every site (site.py names this file in build/mkdocs.yml).
 
+- `on_files`: in `build`, the generated pages, read from the few files Podium's
+  processes wrote them into rather than from thousands of files;
 - `on_page_markdown`, `on_page_content`: Podium's blocks of HTML kept out of
   Markdown's parser; with PODIUM_SHARD, only this process's share of the pages;
 - `on_post_page`: each page's Markdown and HTML let go once written;
@@ -13,6 +15,7 @@ imports nothing from Podium.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import re
 import zlib
@@ -20,6 +23,7 @@ import zlib
 import jinja2
 import watchdog.events
 import watchdog.observers
+from mkdocs.structure.files import File, Files
 
 
 # The lines Podium writes around each block of HTML in a generated page; the same
@@ -32,6 +36,38 @@ _BLOCK = re.compile(f"^{re.escape(BLOCK_START)}\n(.*?)\n{re.escape(BLOCK_END)}$"
 _lifted: dict[str, tuple[str, list[str]]] = {}
 
 
+def on_files(files: Files, config) -> Files:
+    """In `build`: add the generated pages, from the bundles named by `extra.podium.pages`.
+
+    Each process that rendered pages wrote them into one bundle (site.py): a
+    `marshal`led {path: Markdown bytes}. Creating and reading thousands of files
+    cost more than making the pages. `serve` stages real files instead, which MkDocs
+    watches. The files are put in the order MkDocs walks a docs folder, so the
+    sitemap and search index list pages as they would from files.
+    """
+    podium = config.extra.get("podium") or {}
+    if not podium.get("pages"):
+        return files
+    folder = os.path.join(os.path.dirname(config.config_file_path), podium["pages"])
+    every = list(files)
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), "rb") as bundle:
+            pages: dict[str, bytes] = marshal.load(bundle)
+        every += [File.generated(config, path, content=content) for path, content in pages.items()]
+        _bundled.update(pages)
+    return Files(sorted(every, key=_walk_order))
+
+
+def _walk_order(file: File) -> tuple:
+    """Where MkDocs' get_files would list `file`: by folder, then index first, then by name."""
+    *folders, name = file.src_uri.split("/")
+    return (tuple(folders), (os.path.splitext(name)[0] not in ("index", "README"), name))
+
+
+# The generated pages' paths, whose Markdown this process holds until it reads them.
+_bundled: set[str] = set()
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Lift Podium's blocks of HTML out of a page before Markdown parses it.
 
@@ -40,6 +76,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     holding a token no text of the page can hold (it names a digest of the page),
     and `on_page_content` puts the block back where Markdown wrapped that line in <p>.
     """
+    if page.file.src_uri in _bundled:
+        page.file.content_bytes = b""  # read: let go of the generated page's bytes
     if not _is_rendered_here(page):
         # Another MkDocs process renders this page (mkdocs_shards.py): an empty
         # template makes empty output, which MkDocs does not write.

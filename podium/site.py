@@ -2,7 +2,9 @@
 
 Layout of the work folder (`build/`, ignored by git):
 
-    build/docs/        docs/ and the generated pages together: MkDocs' docs_dir
+    build/docs/        MkDocs' docs_dir: docs/, and for `serve` the generated pages
+    build/pages/       for `build`, the generated pages: one bundle per process that
+                       made them, which Podium's MkDocs hook reads (mkdocs_hooks.py)
     build/mkdocs.yml   inherits the project's mkdocs.yml, adds what comes from the data
     build/site.new/    MkDocs' output; renamed to site/ only after a clean build
     build/site.shard*/ the other MkDocs processes' pages, merged into site.new/
@@ -10,7 +12,9 @@ Layout of the work folder (`build/`, ignored by git):
     build/templates-cache/  Material's compiled templates, kept between builds
 
 Files in build/docs/ are rewritten only when their bytes change, so their timestamps
-say what changed, and `serve` rebuilds cheaply.
+say what changed, and `serve` rebuilds cheaply. `build` writes its pages in bundles
+instead: on a large programme, creating thousands of files took longer than making
+the pages.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import datetime as dt
 import html
 import importlib.util
 import json
+import marshal
 import os
 import shutil
 import sys
@@ -64,6 +69,10 @@ class Layout:
         return self.work / "docs"
 
     @property
+    def page_bundles(self) -> Path:
+        return self.work / "pages"
+
+    @property
     def config(self) -> Path:
         return self.work / "mkdocs.yml"
 
@@ -89,6 +98,14 @@ def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh()) -> dict[
     generated = generate(programme, build_stamp(), reuse)
     _stage(layout, programme, generated, reuse)
     return generated
+
+
+def stage_pages(layout: Layout, programme: Programme) -> None:
+    """The generated pages as files in build/docs/, beside docs/, and the MkDocs config.
+
+    What another engine can read (plain MkDocs, Zensical: benchmarks/build_speed.py).
+    """
+    _stage(layout, programme, pages.render(programme))
 
 
 def build(layout: Layout, programme: Programme, processes: int | None = None) -> dict[str, float]:
@@ -141,14 +158,21 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
 
 
 def _render_and_stage(layout: Layout, programme: Programme, processes: int) -> None:
-    """`_stage` for `build`: each process that renders pages writes them itself."""
+    """`_stage` for `build`: each process that renders pages writes them into a bundle of its own."""
     hand_written = _hand_written(layout)
-    folder = layout.staged_docs
-    generated = pages.render_each(programme, processes, lambda share: _write_changed(folder, share))
+    bundles = layout.page_bundles
+    shutil.rmtree(bundles, ignore_errors=True)
+    bundles.mkdir(parents=True)
+    generated = pages.render_each(programme, processes, lambda share: _write_bundle(bundles, share))
     _refuse_clashes(hand_written, generated)
-    _write_changed(folder, hand_written)
-    _remove_others(folder, set(generated) | hand_written.keys())
-    _write_if_changed(layout.config, _config(layout, programme).encode("utf-8"))
+    _sync(layout.staged_docs, hand_written)
+    config = _config(layout, programme, page_bundles=True)
+    _write_if_changed(layout.config, config.encode("utf-8"))
+
+
+def _write_bundle(folder: Path, generated: dict[str, bytes]) -> None:
+    """One process's pages as one file, named after the process (mkdocs_hooks.on_files reads it)."""
+    _write(folder / f"{os.getpid()}.marshal", marshal.dumps(generated))
 
 
 def _write_exports(programme: Programme, stamp: dt.datetime, folder: Path, docs: Path) -> list[str]:
@@ -220,7 +244,8 @@ def publish(layout: Layout, built: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _config(layout: Layout, programme: Programme) -> str:
+def _config(layout: Layout, programme: Programme, page_bundles: bool = False) -> str:
+    """build/mkdocs.yml; with `page_bundles`, the hook adds the pages from build/pages/."""
     conference = programme.conference
     config: dict = {
         "INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work),
@@ -236,6 +261,8 @@ def _config(layout: Layout, programme: Programme) -> str:
         # The exact language tag for <html lang>, which the theme's own list lacks (en-AU).
         "extra": {"podium": {"language": conference.language}},
     }
+    if page_bundles:
+        config["extra"]["podium"]["pages"] = os.path.relpath(layout.page_bundles, layout.work)
     if conference.url:
         config["site_url"] = conference.url
     # JSON is YAML too, and JSON quoting cannot be misread.

@@ -1,8 +1,11 @@
-"""Several MkDocs processes (mkdocs_shards.py) build the same site as one."""
+"""Several MkDocs processes (mkdocs_shards.py) build the same site as one, and pages
+handed to MkDocs in bundles (mkdocs_hooks.on_files) the same site as pages in files."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -58,3 +61,24 @@ def test_a_problem_found_in_a_forked_process_is_reported_as_usual(tmp_path, monk
     with pytest.raises(site.BuildError, match="docs/sessions/rent-caps.md has the same path as a generated page"):
         site.build(site.Layout(project), check_project(project).programme, processes=2)
     assert not (project / "site").exists()
+
+
+def test_pages_in_bundles_build_the_site_pages_in_files_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TEST_SOURCE_DATE_EPOCH)
+    monkeypatch.delenv("PODIUM_SITE_URL", raising=False)
+    project = make_project(tmp_path / "p", MULTI_DATA)
+    layout = site.Layout(project)
+    programme = check_project(project).programme
+    from_bundles = _build(project, 1)
+    assert list(layout.page_bundles.glob("*.marshal")), "the build handed its pages over in bundles"
+    assert not (layout.staged_docs / "sessions").exists(), "and wrote none as files"
+    site.stage_pages(layout, programme)
+    files = tmp_path / "from-files"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(layout.config), "-d", str(files)]
+    subprocess.run(command, cwd=project, env=site.mkdocs_environment(), check=True)
+    assert tree_digest(files) == {path: digest for path, digest in from_bundles.items() if not _is_export(path)}
+
+
+def _is_export(path: str) -> bool:
+    """Calendars and schedule data: `build` adds them to MkDocs' output itself."""
+    return path.endswith((".ics", ".xml", ".json")) and path not in {"search/search_index.json", "sitemap.xml"}

@@ -4,12 +4,16 @@ Forked processes inherit this one's memory (the programme, rendered prose) inste
 of receiving it pickled, and what they allocate goes back to the system when they
 end. Elsewhere Python does not fork by default, so the work runs here instead; the
 results are the same either way.
+
+Each process is a bare `os.fork` with a pipe for its result: multiprocessing's pools
+take a tenth of a second to start and stop (their helper threads wake every 0.1 s),
+as long as rendering a few hundred pages.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
+import os
+import pickle
 import sys
 from typing import Callable, TypeVar
 
@@ -28,16 +32,15 @@ def in_shares(items: list[T], processes: int, work: Callable[[list[T]], list[R]]
     `work` and `items` reach the other processes by inheritance, so `work` may be
     a closure.
     """
-    global _pending
     if processes < 2 or len(items) < 2 or not available():
         return work(items)
-    _pending = (items, processes, work)
+    others = [_start(lambda index=index: work(items[index::processes])) for index in range(1, processes)]
     try:
-        with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
-            others = [pool.apply_async(_share, (index,)) for index in range(1, processes)]
-            shares = [_share(0)] + [share.get() for share in others]
+        shares = [work(items[0::processes])]
     finally:
-        _pending = None
+        # Every process is waited for, even when this one's share failed.
+        outcomes = [_outcome(*other) for other in others]
+    shares += [_value(outcome) for outcome in outcomes]
     results: list = [None] * len(items)
     for index, share in enumerate(shares):
         results[index::processes] = share
@@ -45,18 +48,56 @@ def in_shares(items: list[T], processes: int, work: Callable[[list[T]], list[R]]
 
 
 def in_child(fork: bool, function: Callable[..., T], *arguments) -> T:
-    """`function(*arguments)` in a forked process when `fork` (arguments and result travel pickled)."""
+    """`function(*arguments)` in a forked process when `fork` (its result travels pickled)."""
     if not (fork and available()):
         return function(*arguments)
-    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        return pool.submit(function, *arguments).result()
+    return _value(_outcome(*_start(lambda: function(*arguments))))
 
 
-# What `in_shares` hands to the processes it forks: set just before they are forked.
-_pending: tuple[list, int, Callable] | None = None
+class ForkedProcessDied(Exception):
+    """A forked process ended without sending its result (killed, say)."""
 
 
-def _share(index: int) -> list:
-    assert _pending is not None
-    items, count, work = _pending
-    return work(items[index::count])
+def _start(work: Callable[[], R]) -> tuple[int, int]:
+    """Fork a process that runs `work` and sends back its outcome; its pid and the pipe to read."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        status = 0
+        try:
+            try:
+                payload = pickle.dumps((True, work()))
+            except BaseException as error:  # noqa: BLE001 (it is sent back to be raised there)
+                status = 1
+                payload = _pickled_error(error)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+        finally:
+            os._exit(status)  # no atexit handlers, no flushing of buffers copied from the parent
+    os.close(write_end)
+    return pid, read_end
+
+
+def _pickled_error(error: BaseException) -> bytes:
+    try:
+        return pickle.dumps((False, error))
+    except Exception:  # noqa: BLE001 (an exception that cannot be pickled is sent as its text)
+        return pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _outcome(pid: int, read_end: int) -> tuple[bool, object]:
+    """Read what the process sent (before waiting: it may be blocked writing), then reap it."""
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not payload:
+        return False, ForkedProcessDied(f"a forked process ended without a result (status {status})")
+    return pickle.loads(payload)
+
+
+def _value(outcome: tuple[bool, object]):
+    succeeded, value = outcome
+    if not succeeded:
+        raise value  # type: ignore[misc]
+    return value

@@ -53,9 +53,23 @@ def on_files(files: Files, config) -> Files:
     for name in sorted(os.listdir(folder)):
         with open(os.path.join(folder, name), "rb") as bundle:
             pages: dict[str, bytes] = marshal.load(bundle)
-        every += [File.generated(config, path, content=content) for path, content in pages.items()]
+        # A page another process renders is only a name here (on_page_markdown empties
+        # it anyway): each process holds the Markdown of its own share only.
+        every += [
+            File.generated(config, path, content=content if _may_render_here(path, config) else b"")
+            for path, content in pages.items()
+        ]
         _bundled.update(pages)
     return Files(sorted(every, key=_walk_order))
+
+
+def _may_render_here(src_uri: str, config) -> bool:
+    """Whether this process may render the page at `src_uri` (see `_is_rendered_here`)."""
+    index, count = _shard()
+    if count == 1 or _owner(src_uri, count) == index:
+        return True
+    not_in_nav = config.get("not_in_nav")  # as MkDocs' set_exclusions reads it, after on_files
+    return index == 0 and not (not_in_nav and not_in_nav.match_file(src_uri))
 
 
 def _walk_order(file: File) -> tuple:
@@ -103,12 +117,23 @@ def _is_rendered_here(page) -> bool:
     Pages in the navigation belong to the first process (their titles and order
     show on other pages); the rest by a hash of their path, the same in every process.
     """
-    index, count = (int(part) for part in os.environ.get("PODIUM_SHARD", "0/1").split("/"))
+    index, count = _shard()
     if count == 1:
         return True
     if not page.file.inclusion.is_not_in_nav():
         return index == 0
-    return zlib.crc32(page.file.src_uri.encode("utf-8")) % count == index
+    return _owner(page.file.src_uri, count) == index
+
+
+def _shard() -> tuple[int, int]:
+    """This process's share: (k, n) from PODIUM_SHARD=k/n, or (0, 1)."""
+    index, count = (int(part) for part in os.environ.get("PODIUM_SHARD", "0/1").split("/"))
+    return index, count
+
+
+def _owner(src_uri: str, count: int) -> int:
+    """The process that renders a page outside the navigation: by a hash of its path, the same in every process."""
+    return zlib.crc32(src_uri.encode("utf-8")) % count
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -183,6 +183,7 @@ def _write_exports(programme: Programme, stamp: dt.datetime, folder: Path, docs:
             raise BuildError(f"docs/{relative} has the same path as a generated file; rename it")
         _write(folder / relative, content)
         written.append(relative)
+        del content  # written: not kept while the next export is made
     return written
 
 

@@ -41,9 +41,9 @@ def each_file(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) 
     # The whole-programme files first: they take the most memory while made, and a
     # build makes them while MkDocs' processes are still small.
     if frab.has_schedule(programme):
-        schedule = reuse.made("schedule", (stamp, programme), lambda: frab.schedule_files(programme, urls))
-        yield paths.SCHEDULE_XML, schedule[0]
-        yield paths.SCHEDULE_JSON, schedule[1]
+        schedule = frab.Schedule(programme, urls)
+        yield made(paths.SCHEDULE_XML, programme, schedule.xml)
+        yield made(paths.SCHEDULE_JSON, programme, schedule.json)
         del schedule
     yield made(paths.SESSIONS_JSON, programme, lambda: sessions_json(programme))
     for session in programme.sessions:

@@ -23,7 +23,7 @@ import zlib
 import jinja2
 import watchdog.events
 import watchdog.observers
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, set_exclusions
 
 
 # The lines Podium writes around each block of HTML in a generated page; the same
@@ -53,23 +53,18 @@ def on_files(files: Files, config) -> Files:
     for name in sorted(os.listdir(folder)):
         with open(os.path.join(folder, name), "rb") as bundle:
             pages: dict[str, bytes] = marshal.load(bundle)
-        # A page another process renders is only a name here (on_page_markdown empties
-        # it anyway): each process holds the Markdown of its own share only.
-        every += [
-            File.generated(config, path, content=content if _may_render_here(path, config) else b"")
-            for path, content in pages.items()
-        ]
+        generated = [File.generated(config, path, content=content) for path, content in pages.items()]
+        # MkDocs sets which pages are in the navigation after this hook; set here, the
+        # same way, it says which pages another process renders. Those are only names
+        # here (on_page_markdown empties them anyway): each process holds the Markdown
+        # of its own share only.
+        set_exclusions(generated, config)
+        for file in generated:
+            if not _is_rendered_here(file):
+                file.content_bytes = b""
+        every += generated
         _bundled.update(pages)
     return Files(sorted(every, key=_walk_order))
-
-
-def _may_render_here(src_uri: str, config) -> bool:
-    """Whether this process may render the page at `src_uri` (see `_is_rendered_here`)."""
-    index, count = _shard()
-    if count == 1 or _owner(src_uri, count) == index:
-        return True
-    not_in_nav = config.get("not_in_nav")  # as MkDocs' set_exclusions reads it, after on_files
-    return index == 0 and not (not_in_nav and not_in_nav.match_file(src_uri))
 
 
 def _walk_order(file: File) -> tuple:
@@ -92,7 +87,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     """
     if page.file.src_uri in _bundled:
         page.file.content_bytes = b""  # read: let go of the generated page's bytes
-    if not _is_rendered_here(page):
+    if not _is_rendered_here(page.file):
         # Another MkDocs process renders this page (mkdocs_shards.py): an empty
         # template makes empty output, which MkDocs does not write.
         page.meta["template"] = "podium/elsewhere.html"
@@ -111,29 +106,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return lifted
 
 
-def _is_rendered_here(page) -> bool:
-    """Whether this process renders `page`: with PODIUM_SHARD=k/n, only its share.
+def _is_rendered_here(file: File) -> bool:
+    """Whether this process renders `file`'s page: with PODIUM_SHARD=k/n, only its share.
 
     Pages in the navigation belong to the first process (their titles and order
     show on other pages); the rest by a hash of their path, the same in every process.
     """
-    index, count = _shard()
+    index, count = (int(part) for part in os.environ.get("PODIUM_SHARD", "0/1").split("/"))
     if count == 1:
         return True
-    if not page.file.inclusion.is_not_in_nav():
+    if not file.inclusion.is_not_in_nav():
         return index == 0
-    return _owner(page.file.src_uri, count) == index
-
-
-def _shard() -> tuple[int, int]:
-    """This process's share: (k, n) from PODIUM_SHARD=k/n, or (0, 1)."""
-    index, count = (int(part) for part in os.environ.get("PODIUM_SHARD", "0/1").split("/"))
-    return index, count
-
-
-def _owner(src_uri: str, count: int) -> int:
-    """The process that renders a page outside the navigation: by a hash of its path, the same in every process."""
-    return zlib.crc32(src_uri.encode("utf-8")) % count
+    return zlib.crc32(file.src_uri.encode("utf-8")) % count == index
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -124,7 +124,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         markup.render_ahead(pages.prose_texts(programme))  # inherited by what is forked next
     # In processes of their own: what making pages and exports takes (hundreds of MB at
     # 5,000 sessions) goes back to the system when each ends, not kept while MkDocs runs.
-    forking.in_child(count > 1, _render_and_stage, layout, programme, count)
+    forking.in_child(count > 1, _render_into_bundles, layout, programme, count)
     phases = {"generate": time.perf_counter() - started}
     outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]
     for output in outputs:
@@ -157,8 +157,8 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     return phases
 
 
-def _render_and_stage(layout: Layout, programme: Programme, processes: int) -> None:
-    """`_stage` for `build`: each process that renders pages writes them into a bundle of its own."""
+def _render_into_bundles(layout: Layout, programme: Programme, processes: int) -> None:
+    """For `build`: the pages in bundles (one per process that renders them), docs/ in build/docs/, the config."""
     hand_written = _hand_written(layout)
     bundles = layout.page_bundles
     shutil.rmtree(bundles, ignore_errors=True)

@@ -63,14 +63,14 @@ class Schedule:
         self.urls = urls
 
     @functools.cached_property
-    def _conference(self) -> dict:
+    def _description(self) -> dict:
         return _conference(self.programme, self.urls)
 
     def xml(self) -> bytes:
-        return schedule_xml(self.programme, self._conference)
+        return schedule_xml(self.programme, self._description)
 
     def json(self) -> bytes:
-        return schedule_json(self.programme, self._conference)
+        return schedule_json(self.programme, self._description)
 
 
 def schedule_json(programme: Programme, conference: dict) -> bytes:

@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import math
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from ..model import Programme, Session
-from . import ids
+from . import ids, json_pieces
+from .indented_xml import IndentedXML
 
 PLACEHOLDER_ROOM = "Room to be announced"
 EVENT_TYPE = "talk"  # the data has no session types yet; "talk" is what apps expect
@@ -82,40 +81,40 @@ def schedule_json(programme: Programme, conference: dict) -> bytes:
     data = {"$schema": JSON_SCHEMA_ID, "generator": {"name": "Podium"}, "schedule": schedule}
     # Compact: Python's JSON encoder is written in C only for output without indent,
     # which is five times faster on a large programme, and smaller to download.
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    # Written down to each event (data, schedule, conference, days, day, rooms, room).
+    return json_pieces.dumps(data, depth=7, end=b"\n")
 
 
 def schedule_xml(programme: Programme, conference: dict) -> bytes:
     """`schedule.xml` in the frab format, from the same data as `schedule.json`."""
-    root = ET.Element("schedule")
-    ET.SubElement(root, "generator", name="Podium")
-    if programme.conference.url:
-        _text(root, "url", programme.conference.url + "schedule.xml")
-    _text(root, "version", _version(conference))
-    head = ET.SubElement(root, "conference")
-    for key in ("title", "acronym", "start", "end"):
-        _text(head, key, conference[key])
-    _text(head, "days", str(conference["daysCount"]))
-    _text(head, "timeslot_duration", conference["timeslot_duration"])
-    if programme.conference.url:
-        _text(head, "base_url", programme.conference.url)
-        _text(head, "url", programme.conference.url)
-    _text(head, "time_zone_name", conference["time_zone_name"])
-    for track in conference["tracks"]:
-        attributes = {"name": track["name"]}
-        if _XML_SLUG.fullmatch(track["slug"]):
-            attributes["slug"] = track["slug"]
-        ET.SubElement(head, "track", attributes)
-    for day in conference["days"]:
-        day_element = ET.SubElement(
-            root, "day", index=str(day["index"]), date=day["date"], start=day["day_start"], end=day["day_end"]
-        )
-        for room_name, events in day["rooms"].items():
-            room_element = ET.SubElement(day_element, "room", name=room_name, guid=_room_guid(programme, room_name))
-            for event in events:
-                _xml_event(room_element, event)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    xml = IndentedXML()
+    with xml.element("schedule"):
+        xml.leaf("generator", attributes={"name": "Podium"})
+        if programme.conference.url:
+            xml.leaf("url", programme.conference.url + "schedule.xml")
+        xml.leaf("version", _version(conference))
+        with xml.element("conference"):
+            for key in ("title", "acronym", "start", "end"):
+                xml.leaf(key, conference[key])
+            xml.leaf("days", str(conference["daysCount"]))
+            xml.leaf("timeslot_duration", conference["timeslot_duration"])
+            if programme.conference.url:
+                xml.leaf("base_url", programme.conference.url)
+                xml.leaf("url", programme.conference.url)
+            xml.leaf("time_zone_name", conference["time_zone_name"])
+            for track in conference["tracks"]:
+                attributes = {"name": track["name"]}
+                if _XML_SLUG.fullmatch(track["slug"]):
+                    attributes["slug"] = track["slug"]
+                xml.leaf("track", attributes=attributes)
+        for day in conference["days"]:
+            times = {"index": str(day["index"]), "date": day["date"], "start": day["day_start"], "end": day["day_end"]}
+            with xml.element("day", times):
+                for room_name, events in day["rooms"].items():
+                    with xml.element("room", {"name": room_name, "guid": _room_guid(programme, room_name)}):
+                        for event in events:
+                            _xml_event(xml, event)
+    return xml.bytes()
 
 
 def _conference(programme: Programme, urls: dict[str, str]) -> dict:
@@ -187,25 +186,19 @@ def _person(programme: Programme, appearance) -> dict:
     return result
 
 
-def _xml_event(parent: ET.Element, event: dict) -> None:
-    element = ET.SubElement(parent, "event", guid=event["guid"], id=str(event["id"]))
-    for key in ("room", "title", "type", "date", "start", "duration"):
-        _text(element, key, event[key])
-    _text(element, "abstract", event["abstract"] or "")
-    _text(element, "track", event["track"] or "")
-    _text(element, "language", event["language"])
-    persons = ET.SubElement(element, "persons")
-    for person in event["persons"]:
-        _text(persons, "person", person["name"]).set("guid", person["guid"])
-    ET.SubElement(element, "links")
-    if event["url"].startswith(("https://", "http://")):
-        _text(element, "url", event["url"])
-
-
-def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    element = ET.SubElement(parent, tag)
-    element.text = text
-    return element
+def _xml_event(xml: IndentedXML, event: dict) -> None:
+    with xml.element("event", {"guid": event["guid"], "id": str(event["id"])}):
+        for key in ("room", "title", "type", "date", "start", "duration"):
+            xml.leaf(key, event[key])
+        xml.leaf("abstract", event["abstract"] or "")
+        xml.leaf("track", event["track"] or "")
+        xml.leaf("language", event["language"])
+        with xml.element("persons"):
+            for person in event["persons"]:
+                xml.leaf("person", person["name"], {"guid": person["guid"]})
+        xml.leaf("links")
+        if event["url"].startswith(("https://", "http://")):
+            xml.leaf("url", event["url"])
 
 
 def _duration(length: dt.timedelta) -> str:
@@ -229,5 +222,8 @@ def _room_guid(programme: Programme, room: str) -> str:
 
 def _version(conference: dict) -> str:
     """Changes exactly when the schedule does, so apps know when to refresh."""
-    canonical = json.dumps(conference, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(canonical).hexdigest()[:12]
+    canonical = hashlib.sha256()
+    # The JSON of json.dumps(conference, sort_keys=True), hashed as it is written down to
+    # each event (conference, days, day, rooms, room).
+    json_pieces.write(conference, canonical.update, depth=5, separators=(", ", ": "), sort_keys=True)
+    return canonical.hexdigest()[:12]

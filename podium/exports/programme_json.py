@@ -8,10 +8,9 @@ Markdown, as written.
 
 from __future__ import annotations
 
-import json
-
 from .. import paths
 from ..model import Programme, Session
+from . import json_pieces
 from .ics import is_in_calendars
 
 FORMAT_VERSION = 1
@@ -60,7 +59,8 @@ def sessions_json(programme: Programme) -> bytes:
     }
     # Compact: Python's JSON encoder is written in C only for output without indent,
     # which is five times faster on a large programme, and smaller to download.
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    # Written session by session (data, sessions).
+    return json_pieces.dumps(data, depth=2, end=b"\n")
 
 
 def _session(programme: Programme, session: Session) -> dict:

@@ -11,13 +11,9 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from pathlib import Path
-
-import watchdog.events
-import watchdog.observers
 
 from . import site
 from .problems import Problems
@@ -134,37 +130,13 @@ def _exit_on_signal(number: int, frame) -> None:
 def _watch(layout: site.Layout, strict: bool, server: subprocess.Popen, cache: DocumentCache, reuse: Reuse) -> None:
     """Regenerate the staged pages whenever data/ or docs/ change; MkDocs reloads.
 
-    The operating system reports changes as they happen (watchdog: inotify on Linux),
-    and `cache` and `reuse` carry the last run's checked files and generated pages,
-    so a save re-checks and remakes only what it changed.
+    `cache` and `reuse` carry the last run's checked files and generated pages, so a
+    save re-checks and remakes only what it changed.
     """
-    changes = _Changes()
-    observer = watchdog.observers.Observer()
-    for folder in (layout.root / "data", layout.docs):
-        if folder.is_dir():
-            observer.schedule(changes, str(folder), recursive=True)
-    observer.start()
-    try:
-        while server.poll() is None:
-            if not changes.happened.wait(timeout=0.5):
-                continue
-            time.sleep(0.05)  # one save can be several events (write, rename): take them as one
-            changes.happened.clear()
-            _refresh(layout, strict, cache, reuse)
-    finally:
-        observer.stop()
-        observer.join()
+    from .watching import watch  # watchdog, for serve only (see watching.py)
 
-
-class _Changes(watchdog.events.FileSystemEventHandler):
-    """Notes that something under a watched folder changed."""
-
-    def __init__(self) -> None:
-        self.happened = threading.Event()
-
-    def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
-        if event.event_type not in ("opened", "closed_no_write"):  # reading a file changes nothing
-            self.happened.set()
+    folders = [layout.root / "data", layout.docs]
+    watch(folders, running=lambda: server.poll() is None, on_change=lambda: _refresh(layout, strict, cache, reuse))
 
 
 def _refresh(layout: site.Layout, strict: bool, cache: DocumentCache, reuse: Reuse) -> None:

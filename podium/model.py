@@ -8,6 +8,7 @@ Organisers' text is kept exactly as written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -84,8 +85,13 @@ class Session:
     abstract: str | None = None
     people: tuple[Appearance, ...] = ()
 
+    @property
+    def is_timed(self) -> bool:
+        """Has a date and a start time: what a calendar entry or a conference app needs."""
+        return self.date is not None and self.start is not None
+
     def starts_at(self, zone: ZoneInfo) -> dt.datetime | None:
-        if self.date is None or self.start is None:
+        if not self.is_timed:
             return None
         return dt.datetime.combine(self.date, self.start, tzinfo=zone)
 
@@ -125,6 +131,11 @@ class Session:
             self.title.casefold(),
             self.id,
         )
+
+
+def any_timed(sessions: Iterable[Session]) -> bool:
+    """Whether any of `sessions` can stand in a calendar (or a schedule for apps)."""
+    return any(s.is_timed for s in sessions)
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,9 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import forking, fragments, markup, paths, when
-from .exports import calendar_links, frab, ics, jsonld
+from .exports import calendar_links, jsonld
 from .fragments import html_block
-from .model import Programme, Session
+from .model import Programme, Session, any_timed
 from .reuse import Fresh
 from .words import count
 
@@ -216,9 +216,8 @@ class _Renderer:
             paths=paths,
             days=lambda sessions: days(programme, sessions),
             day=lambda date: when.day(conference, date),
-            has_calendar=ics.is_in_calendars,
-            has_timed=ics.has_timed,
-            has_schedule=frab.has_schedule(programme),
+            has_timed=any_timed,
+            has_schedule=any_timed(programme.sessions),
             split_programme=is_split(programme),
             google_calendar=lambda s: calendar_links.google(programme, s, _absolute(programme, s)),
             outlook_calendar=lambda s: calendar_links.outlook(programme, s, _absolute(programme, s)),

@@ -13,10 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from .. import paths
-from ..model import Programme
+from ..model import Programme, any_timed
 from ..reuse import Fresh
-from . import frab, ics
-from .programme_json import sessions_json
 
 
 def files(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) -> dict[str, bytes]:
@@ -29,6 +27,12 @@ def each_file(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) 
 
     Each names the values it is made from (see reuse.py).
     """
+    # Imported here, not with the package: pages use its small modules (jsonld.py,
+    # calendar_links.py), and `check` and the build's main process need not spend the
+    # 0.1 s that importing icalendar takes.
+    from . import frab, ics
+    from .programme_json import sessions_json
+
     conference = programme.conference
     urls = paths.session_urls(programme)
     absolute = urls if conference.url else {}  # calendars link only to published pages
@@ -40,14 +44,14 @@ def each_file(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) 
 
     # The whole-programme files first: they take the most memory while made, and a
     # build makes them while MkDocs' processes are still small.
-    if frab.has_schedule(programme):
+    if any_timed(programme.sessions):
         schedule = frab.Schedule(programme, urls)
         yield made(paths.SCHEDULE_XML, programme, schedule.xml)
         yield made(paths.SCHEDULE_JSON, programme, schedule.json)
         del schedule
     yield made(paths.SESSIONS_JSON, programme, lambda: sessions_json(programme))
     for session in programme.sessions:
-        if ics.is_in_calendars(session):
+        if session.is_timed:
             label = f"{session.title} ({name})"
             yield made(paths.session_calendar(session), (conference, session), lambda: calendars.calendar(label, [session]))
     # An iCalendar file needs at least one event: collections without a timed session get none.
@@ -55,6 +59,6 @@ def each_file(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) 
     collections += [(paths.person_calendar(p), p.name, programme.sessions_of_person(p)) for p in programme.people]
     collections.append((paths.PROGRAMME_CALENDAR, conference.name, list(programme.sessions)))
     for path, title, sessions in collections:
-        if ics.has_timed(sessions):
+        if any_timed(sessions):
             label = title if path == paths.PROGRAMME_CALENDAR else f"{title} ({name})"
             yield made(path, (conference, label, sessions), lambda: calendars.calendar(label, sessions))

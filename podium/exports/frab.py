@@ -38,15 +38,11 @@ def days(programme: Programme) -> list[Day]:
     """The scheduled sessions by day and room, in programme order."""
     result: dict[dt.date, Day] = {}
     for session in programme.sessions:
-        if session.date is None or session.start is None:
+        if not session.is_timed:
             continue
         day = result.setdefault(session.date, Day(len(result) + 1, session.date))
         day.rooms.setdefault(session.room or PLACEHOLDER_ROOM, []).append(session)
     return list(result.values())
-
-
-def has_schedule(programme: Programme) -> bool:
-    return any(s.date is not None and s.start is not None for s in programme.sessions)
 
 
 class Schedule:

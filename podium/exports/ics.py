@@ -33,15 +33,6 @@ def session_uid(programme: Programme, session: Session) -> str:
     return f"session-{session.id}@{conference_key(programme.conference)}.podium"
 
 
-def is_in_calendars(session: Session) -> bool:
-    """Only sessions with a date and a start time can stand in a calendar."""
-    return session.date is not None and session.start is not None
-
-
-def has_timed(sessions: list[Session]) -> bool:
-    return any(is_in_calendars(s) for s in sessions)
-
-
 class CalendarWriter:
     """Writes the calendars of one programme, serialising each event only once.
 
@@ -66,7 +57,7 @@ class CalendarWriter:
 
     def calendar(self, name: str, sessions: list[Session]) -> bytes:
         """A calendar of `sessions` (those that have a time) named `name`."""
-        timed = [s for s in sessions if is_in_calendars(s)]
+        timed = [s for s in sessions if s.is_timed]
         parts = []
         if timed:
             years = [s.date.year for s in timed]

@@ -11,7 +11,6 @@ from __future__ import annotations
 from .. import paths
 from ..model import Programme, Session
 from . import json_pieces
-from .ics import is_in_calendars
 
 FORMAT_VERSION = 1
 
@@ -82,7 +81,7 @@ def _session(programme: Programme, session: Session) -> dict:
             for a in session.people
         ],
         "url": paths.public_url(programme, paths.session_page(session)),
-        "calendar": paths.public_url(programme, paths.session_calendar(session)) if is_in_calendars(session) else None,
+        "calendar": paths.public_url(programme, paths.session_calendar(session)) if session.is_timed else None,
     }
 
 

@@ -26,6 +26,13 @@ def available() -> bool:
     return sys.platform.startswith("linux")
 
 
+def cores() -> int:
+    """The cores this process may use (a container or CI runner may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def in_shares(items: list[T], processes: int, work: Callable[[list[T]], list[R]]) -> list[R]:
     """`work` over interleaved shares of `items` (every n-th), one share per process.
 

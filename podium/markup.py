@@ -22,6 +22,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
+from . import forking
+
 # Characters Python-Markdown treats as markup and accepts a backslash escape for.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _WHITESPACE = re.compile(r"\s+")
@@ -82,14 +84,17 @@ _PROSE: dict[str, Markup] = {}
 _PLAIN: dict[str, str] = {}
 
 
-def render_ahead(texts: list[str]) -> None:
-    """Render `texts` as prose and plain text now.
+def render_ahead(texts: list[str], processes: int = 1) -> None:
+    """Render `texts` as prose and plain text now, shared among `processes` processes.
 
     A large build makes its pages and its exports in processes forked after this:
     they inherit the results instead of each rendering the same abstracts again.
     """
-    for text in texts:
-        plain(text)
+    to_render = [text for text in dict.fromkeys(texts) if text not in _PLAIN]
+    rendered = forking.in_shares(to_render, processes, lambda share: [(prose(t), plain(t)) for t in share])
+    for text, (as_prose, as_plain) in zip(to_render, rendered):
+        _PROSE[text] = as_prose
+        _PLAIN[text] = as_plain
 
 
 def _render_prose(text: str) -> Markup:

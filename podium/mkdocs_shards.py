@@ -13,12 +13,13 @@ indexes are joined (Material: "order doesn't matter").
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
+
+from . import forking
 
 T = TypeVar("T")
 
@@ -32,9 +33,7 @@ def process_count(pages: int) -> int:
     """How many MkDocs processes to run for a site of `pages` pages: one per core, at most 4."""
     if pages <= SHARD_ABOVE_PAGES:
         return 1
-    # The cores this process may use (a container or CI runner may allow fewer than the machine has).
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(4, cores))
+    return max(1, min(4, forking.cores()))
 
 
 class MkDocsFailed(Exception):

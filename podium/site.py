@@ -121,7 +121,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     stamp = build_stamp()
     count = processes or mkdocs_shards.process_count(pages.page_count(programme))
     if count > 1:
-        markup.render_ahead(pages.prose_texts(programme))  # inherited by what is forked next
+        markup.render_ahead(pages.prose_texts(programme), count)  # inherited by what is forked next
     # In processes of their own: what making pages and exports takes (hundreds of MB at
     # 5,000 sessions) goes back to the system when each ends, not kept while MkDocs runs.
     forking.in_child(count > 1, _render_into_bundles, layout, programme, count)

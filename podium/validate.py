@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import babel
 import babel.dates
 
-from . import schema
+from . import forking, schema
 from .load import Document, load_bytes
 from .model import Appearance, Conference, Person, Programme, Session, Stream, Venue
 from .problems import Position, Problem, Problems
@@ -24,6 +24,8 @@ from .problems import Position, Problem, Problems
 DEFAULT_LANGUAGE = "en"
 DEFAULT_DATE_FORMAT = "EEEE, d MMMM y"
 DEFAULT_TIME_FORMAT = "short"
+# Below this many files in a folder, forking costs more than reading in two processes saves.
+SHARE_ABOVE_FILES = 200
 
 
 @dataclass
@@ -100,21 +102,38 @@ class _ProgrammeBuilder:
         rest of the file, so one run reports every problem. None when the file
         could not be read, or is not even the right kind of container.
         """
+        document, found = self._read_and_check(file, schema_name)
+        self.problems.items.extend(found)
+        return document
+
+    def _documents(self, files: list[Path], schema_name: str) -> list[Document | None]:
+        """`_document` of each file, in order.
+
+        Without a cache (build, check), a large folder is read in one process per
+        core (forking.py): reading and checking is most of checking a programme.
+        """
+        processes = forking.cores() if self.cache is None and len(files) > SHARE_ABOVE_FILES else 1
+        outcomes = forking.in_shares(files, processes, lambda share: [self._read_and_check(f, schema_name) for f in share])
+        for _, found in outcomes:
+            self.problems.items.extend(found)
+        return [document for document, _ in outcomes]
+
+    def _read_and_check(self, file: Path, schema_name: str) -> tuple[Document | None, list[Problem]]:
+        """`_document`'s result and the problems found, from the cache when the file is unchanged."""
         shown = file.relative_to(self.root).as_posix()
         try:
             raw = file.read_bytes()
         except OSError as error:
-            self.problems.error(Position(shown), f"cannot read file: {error.strerror}")
-            return None
+            unreadable = Problems()
+            unreadable.error(Position(shown), f"cannot read file: {error.strerror}")
+            return None, unreadable.items
         cached = self.cache.get(shown, schema_name, raw) if self.cache else None
         if cached is None:
             found = Problems()
             cached = self._checked_document(raw, shown, schema_name, found), found.items
             if self.cache:
                 self.cache.put(shown, schema_name, raw, *cached)
-        document, found_items = cached
-        self.problems.items.extend(found_items)
-        return document
+        return cached
 
     def _checked_document(self, raw: bytes, shown: str, schema_name: str, problems: Problems) -> Document | None:
         document = load_bytes(raw, shown, problems)
@@ -135,7 +154,7 @@ class _ProgrammeBuilder:
         folder = self.root / "data" / name
         if not folder.is_dir():
             return []
-        found: list[tuple[str, Document]] = []
+        named: list[tuple[str, Path]] = []
         seen: dict[str, str] = {}
         for file in sorted(folder.iterdir()):
             shown = file.relative_to(self.root).as_posix()
@@ -157,10 +176,9 @@ class _ProgrammeBuilder:
                 self.problems.error(Position(shown), f"id '{id_}' is used twice (also {seen[folded]})")
                 continue
             seen[folded] = shown
-            document = self._document(file, schema_name)
-            if document is not None:
-                found.append((id_, document))
-        return found
+            named.append((id_, file))
+        documents = self._documents([file for _, file in named], schema_name)
+        return [(id_, document) for (id_, _), document in zip(named, documents) if document is not None]
 
     # -- the conference ----------------------------------------------------------------
 

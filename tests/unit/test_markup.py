@@ -154,11 +154,12 @@ def test_summary_cuts_a_long_first_sentence_at_a_word():
     assert markup.summary("word " * 100, limit=20) == "word word word word…"
 
 
-def test_prose_rendered_ahead_is_what_rendering_on_demand_gives(monkeypatch):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_prose_rendered_ahead_is_what_rendering_on_demand_gives(monkeypatch, processes):
     texts = ["Some *emphasis*.", "- one\n- two", "[x](javascript:alert(1)) <script>x</script>", "A\n\nB", "Some *emphasis*."]
     on_demand = {text: (markup.prose(text), markup.plain(text)) for text in texts}
     monkeypatch.setattr(markup, "_PROSE", {})
     monkeypatch.setattr(markup, "_PLAIN", {})
-    markup.render_ahead(texts)
+    markup.render_ahead(texts, processes)
     assert {text: (markup._PROSE[text], markup._PLAIN[text]) for text in texts} == on_demand
     assert set(markup._PROSE) == set(texts) and set(markup._PLAIN) == set(texts)

@@ -87,8 +87,9 @@ _PLAIN: dict[str, str] = {}
 def render_ahead(texts: list[str], processes: int = 1) -> None:
     """Render `texts` as prose and plain text now, shared among `processes` processes.
 
-    A large build makes its pages and its exports in processes forked after this:
-    they inherit the results instead of each rendering the same abstracts again.
+    A large build makes its pages in processes forked after this, and its exports
+    in this one: they all use the results instead of rendering the same abstracts
+    again.
     """
     to_render = [text for text in dict.fromkeys(texts) if text not in _PLAIN]
     rendered = forking.in_shares(to_render, processes, lambda share: [(prose(t), plain(t)) for t in share])

@@ -49,7 +49,8 @@ class Schedule:
     """`schedule.xml` and `schedule.json`, from one description of the conference.
 
     Each is made on demand, so that a build can write the one and let it go before
-    making the other: at 5,000 sessions both at once took a hundred MB more.
+    making the other (at 5,000 sessions each is about 15 MB, and takes about twice
+    that while written).
     `urls` maps session ids to page addresses.
     """
 

@@ -115,10 +115,10 @@ def measure(sessions: int, folder: Path, zensical: bool) -> dict:
         "check_s": check["seconds"],
         "build_s": build["seconds"],
         # Podium's part: all of the build but MkDocs' phase, that is Python's start and
-        # the imports, checking, generating the pages, and moving the exports into
-        # MkDocs' output. The exports themselves are made while MkDocs runs, on another
-        # core (exports_s).
-        "podium_s": round(build["seconds"] - phases.get("mkdocs", 0), 2),
+        # the imports, checking, generating the pages, merging the MkDocs processes'
+        # outputs and moving the exports in. The exports themselves are made while
+        # MkDocs runs (exports_s).
+        "podium_s": round(build["seconds"] - round(phases.get("mkdocs", 0), 2), 2),
         "start_s": round(build["seconds"] - sum(v for k, v in phases.items() if k != "exports"), 2),
         "mkdocs_in_build_s": round(phases.get("mkdocs", 0), 2),
         "exports_s": round(phases.get("exports", 0), 2),

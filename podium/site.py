@@ -154,13 +154,15 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         raise BuildError(f"MkDocs failed:\n{error}") from None
     phases["mkdocs"] = time.perf_counter() - mkdocs_started
     published_at = time.perf_counter()
+    mkdocs_shards.merge_all(outputs)
+    phases["merge"] = time.perf_counter() - published_at
     for relative in exported:  # renames: the bytes were written while MkDocs ran
         target = outputs[0] / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         (exports_folder / relative).replace(target)
     shutil.rmtree(exports_folder)
     publish(layout, outputs[0])
-    phases["publish"] = time.perf_counter() - published_at
+    phases["publish"] = time.perf_counter() - published_at - phases["merge"]
     return phases
 
 

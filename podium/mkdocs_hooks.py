@@ -34,6 +34,9 @@ _BLOCK = re.compile(f"^{re.escape(BLOCK_START)}\n(.*?)\n{re.escape(BLOCK_END)}$"
 
 # Blocks lifted out of each page, by the page's source path, until its HTML is made.
 _lifted: dict[str, tuple[str, list[str]]] = {}
+# Where Markdown left a lifted block's token: one pattern for every page (a pattern
+# made per page, with its token in it, was compiled again for each of them).
+_TOKEN_PARAGRAPH = re.compile(r"<p>(podium-html-[0-9a-f]{24}-)(\d+)</p>")
 
 
 def on_files(files: Files, config) -> Files:
@@ -124,7 +127,7 @@ def on_page_content(html: str, page, config, files) -> str:
     token, blocks = _lifted.pop(page.file.src_uri, ("", []))
     if not blocks:
         return html
-    return re.sub(f"<p>{re.escape(token)}(\\d+)</p>", lambda match: blocks[int(match[1])], html)
+    return _TOKEN_PARAGRAPH.sub(lambda match: blocks[int(match[2])] if match[1] == token else match[0], html)
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -75,18 +75,22 @@ class Document:
 
     path: str  # relative to the project root, with forward slashes
     data: Any
-    value_positions: dict[tuple, Position] = field(default_factory=dict)
-    key_positions: dict[tuple, Position] = field(default_factory=dict)
+    # (line, column) from 1, by the path of the value in `data`; a Position is made
+    # only for a message. Plain tuples are quick to make, small, and quick to send
+    # between processes (a large folder is read in several: validate.py).
+    value_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, at: tuple = ()) -> Position:
         """Where the value at `at` was written, or its nearest written parent."""
         while at not in self.value_positions and at:
             at = at[:-1]
-        return self.value_positions.get(at, Position(self.path))
+        return Position(self.path, *self.value_positions.get(at, (0, 0)))
 
     def key_position(self, at: tuple) -> Position:
         """Where the key that names the value at `at` was written."""
-        return self.key_positions.get(at) or self.position(at)
+        where = self.key_positions.get(at)
+        return Position(self.path, *where) if where else self.position(at)
 
 
 def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None:
@@ -158,9 +162,14 @@ def _is_plain(node: yaml.Node) -> bool:
 
 
 def _position(path: str, mark: Any) -> Position:
+    return Position(path, *_line_and_column(mark))
+
+
+def _line_and_column(mark: Any) -> tuple[int, int]:
+    """From 1; (0, 0) where PyYAML gives no mark (a Position of the whole file)."""
     if mark is None:
-        return Position(path)
-    return Position(path, mark.line + 1, mark.column + 1)
+        return (0, 0)
+    return (mark.line + 1, mark.column + 1)
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> tuple[Position, str, str]:
@@ -206,7 +215,7 @@ class _ValueBuilder:
                     "anchors and aliases (& and *) repeat too much; write the values out",
                 )
             return None
-        self.document.value_positions[at] = self._where(node)
+        self.document.value_positions[at] = _line_and_column(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -236,14 +245,14 @@ class _ValueBuilder:
                 )
                 continue
             if key in result:
-                first = self.document.key_positions[at + (key,)]
+                first_line, _ = self.document.key_positions[at + (key,)]
                 self.problems.error(
                     self._where(key_node),
-                    f"duplicate key '{key}' (first at line {first.line})",
+                    f"duplicate key '{key}' (first at line {first_line})",
                     "keep one of them: YAML would silently drop the first",
                 )
                 continue
-            self.document.key_positions[at + (key,)] = self._where(key_node)
+            self.document.key_positions[at + (key,)] = _line_and_column(key_node.start_mark)
             result[key] = self.build(value_node, at + (key,))
         return result
 

@@ -6,9 +6,9 @@
 For each N: wall time of `build.py check` and of a cold `build.py build`, the build's
 phases (Podium's part: all but MkDocs, from Python's start to the site published;
 MkDocs, in one process per core above 300 pages, while Podium makes the exports),
-pages written, output size and peak memory (of all
-the build's processes at once, and of the largest); then, on the same generated Markdown and mkdocs.yml, a
-plain `mkdocs build` and (when installed) `zensical build` as reference engines.
+pages written, output size and peak memory (of all the build's processes at once,
+and of the largest); then, on the same generated Markdown and mkdocs.yml, a plain
+`mkdocs build` and (when installed) `zensical build` as reference engines.
 Prints one table and writes it as JSON to benchmarks/results/build.json.
 Each command runs in a fresh process through a small wrapper that reports the peak
 resident memory of it and its children (resource.getrusage), so MkDocs, which

@@ -34,6 +34,8 @@ _BLOCK = re.compile(f"^{re.escape(BLOCK_START)}\n(.*?)\n{re.escape(BLOCK_END)}$"
 
 # Blocks lifted out of each page, by the page's source path, until its HTML is made.
 _lifted: dict[str, tuple[str, list[str]]] = {}
+# The generated pages' paths, whose Markdown this process holds until it reads them.
+_bundled: set[str] = set()
 # Where Markdown left a lifted block's token: one pattern for every page (a pattern
 # made per page, with its token in it, was compiled again for each of them).
 _TOKEN_PARAGRAPH = re.compile(r"<p>(podium-html-[0-9a-f]{24}-)(\d+)</p>")
@@ -74,10 +76,6 @@ def _walk_order(file: File) -> tuple:
     """Where MkDocs' get_files would list `file`: by folder, then index first, then by name."""
     *folders, name = file.src_uri.split("/")
     return (tuple(folders), (os.path.splitext(name)[0] not in ("index", "README"), name))
-
-
-# The generated pages' paths, whose Markdown this process holds until it reads them.
-_bundled: set[str] = set()
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

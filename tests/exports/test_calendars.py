@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 
 import icalendar
@@ -119,10 +120,15 @@ def _calendar_made_whole(programme, name: str) -> bytes:
     return head.to_ical()
 
 
+@functools.cache
+def _multi_programme():
+    return check_project(MULTI).programme
+
+
 @settings(max_examples=200)
 @given(name=st.text() | st.sampled_from(["Zoë Núñez; a, b\\c", "x" * 200, "方丽洁" * 40, "Podium stand-in calendar name"]))
 def test_calendar_lines_around_the_name_are_what_icalendar_writes(name):
-    programme = check_project(MULTI).programme
+    programme = _multi_programme()  # read once: the examples vary the name only
     writer = ics.CalendarWriter(programme, dt.datetime(2019, 9, 1, tzinfo=dt.timezone.utc), {})
     assert _outcome(writer.calendar, name, []) == _outcome(_calendar_made_whole, programme, name)
 

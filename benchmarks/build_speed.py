@@ -29,8 +29,9 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import write
-from podium import site
-from podium.validate import check_project
+from podium.engine import staging
+from podium.engine.layout import Layout
+from podium.programme.check import check_project
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "build.json"
@@ -130,8 +131,8 @@ def measure(sessions: int, folder: Path, zensical: bool) -> dict:
         "largest_process_mb": build["largest_process_mb"],
     }
     row["podium_share"] = round(row["podium_s"] / row["build_s"], 3)
-    # `build` hands MkDocs its pages in bundles (site.py); the reference engines read files.
-    site.stage_pages(site.Layout(project), check_project(project).programme)
+    # `build` hands MkDocs its pages in bundles (engine/build.py); the reference engines read files.
+    staging.stage_pages(Layout(project), check_project(project).programme)
     plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "build/mkdocs.yml", "-d", str(folder / "plain")], project, env)
     row["plain_mkdocs_s"] = plain["seconds"]
     row["zensical_s"] = _zensical(project, folder, env) if zensical else None

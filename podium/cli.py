@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import subprocess
 import sys
 import time
-import urllib.parse
 from pathlib import Path
 
-from . import site
-from .problems import Problems
-from .words import count
-from .reuse import Reuse
-from .validate import DocumentCache, Result, check_project
+from .engine import build, checking, serve
+from .engine.layout import BuildError, Layout, SetupError
+from .programme.check import DocumentCache, Result
+from .programme.problems import Problems
+from .text.words import count
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ENVIRONMENT = 0, 1, 2
 
@@ -27,16 +24,16 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_ENVIRONMENT = 0, 1, 2
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    layout = site.Layout((root or Path.cwd()).resolve())
+    layout = Layout((root or Path.cwd()).resolve())
     if not (layout.root / "data").is_dir():
         print(f"error: no data/ folder in {layout.root}: run build.py from the project's folder", file=sys.stderr)
         return EXIT_ENVIRONMENT
     try:
         return args.run(layout, args)
-    except site.SetupError as error:
+    except SetupError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ENVIRONMENT
-    except site.BuildError as error:
+    except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
@@ -68,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(layout: site.Layout, args: argparse.Namespace) -> int:
+def _check(layout: Layout, args: argparse.Namespace) -> int:
     result = _checked(layout, args.strict)
     if result is None:
         return EXIT_PROBLEMS
@@ -76,7 +73,7 @@ def _check(layout: site.Layout, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build(layout: site.Layout, args: argparse.Namespace) -> int:
+def _build(layout: Layout, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = _checked(layout, args.strict)
     phases = {"check": time.perf_counter() - started}
@@ -84,8 +81,8 @@ def _build(layout: site.Layout, args: argparse.Namespace) -> int:
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        phases.update(site.build(layout, result.programme))
-    except site.BuildError:
+        phases.update(build.build(layout, result.programme))
+    except BuildError:
         print("Nothing was published; site/ is unchanged.", file=sys.stderr)
         raise
     print(f"{_summary(result)}: built site/ in {time.perf_counter() - started:.1f} s")
@@ -95,65 +92,17 @@ def _build(layout: site.Layout, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _serve(layout: site.Layout, args: argparse.Namespace) -> int:
-    cache, reuse = DocumentCache(), Reuse()
-    result = _checked(layout, args.strict, cache)
-    if result is None:
-        return EXIT_PROBLEMS
-    site.stage(layout, result.programme, reuse)
-    command = [
-        # --dirty: MkDocs rebuilds only the pages whose files changed, and stage()
-        # rewrites only what changed, so a save is cheap even with thousands of pages.
-        sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
-        "--config-file", str(layout.config), "--dev-addr", args.dev_addr,
-    ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=layout.root, env=site.mkdocs_environment())
-    # Stopped by a signal (a closed terminal, a supervisor), stop MkDocs too: without
-    # this, Python exits without `finally` and MkDocs keeps the port.
-    for stop in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(stop, _exit_on_signal)
-    # MkDocs serves under the path of the site's address (https://example.org/ptc2025/ → /ptc2025/).
-    mount = urllib.parse.urlsplit(result.programme.conference.url or "/").path or "/"
-    print(f"Serving on http://{args.dev_addr}{mount} ; watching data/ and docs/ (Ctrl-C stops)")
-    try:
-        _watch(layout, args.strict, server, cache, reuse)
-    finally:
-        server.terminate()
-        server.wait()
-    return EXIT_OK
+def _serve(layout: Layout, args: argparse.Namespace) -> int:
+    def check(cache: DocumentCache):
+        result = _checked(layout, args.strict, cache)
+        return None if result is None else (result.programme, _summary(result))
+
+    return EXIT_OK if serve.serve(layout, args.dev_addr, check) else EXIT_PROBLEMS
 
 
-def _exit_on_signal(number: int, frame) -> None:
-    raise SystemExit(0)
-
-
-def _watch(layout: site.Layout, strict: bool, server: subprocess.Popen, cache: DocumentCache, reuse: Reuse) -> None:
-    """Regenerate the staged pages whenever data/ or docs/ change; MkDocs reloads.
-
-    `cache` and `reuse` carry the last run's checked files and generated pages, so a
-    save re-checks and remakes only what it changed.
-    """
-    from .watching import watch  # watchdog, for serve only (see watching.py)
-
-    folders = [layout.root / "data", layout.docs]
-    watch(folders, running=lambda: server.poll() is None, on_change=lambda: _refresh(layout, strict, cache, reuse))
-
-
-def _refresh(layout: site.Layout, strict: bool, cache: DocumentCache, reuse: Reuse) -> None:
-    result = _checked(layout, strict, cache)
-    if result is None:
-        print("The pages served are still the last good ones.", file=sys.stderr)
-        return
-    try:
-        site.stage(layout, result.programme, reuse)
-        print(f"{_summary(result)}: pages updated")
-    except site.BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
-
-
-def _checked(layout: site.Layout, strict: bool, cache: DocumentCache | None = None) -> Result | None:
+def _checked(layout: Layout, strict: bool, cache: DocumentCache | None = None) -> Result | None:
     """Check the data and print every problem; None when the build must stop."""
-    result = check_project(layout.root, cache)
+    result = checking.check(layout.root, cache)
     _report(result.problems)
     failing = result.problems.errors or (strict and result.problems.warnings)
     if failing or result.programme is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import urllib.parse
 
-from ..model import Programme, Session
+from ..programme.model import Programme, Session
 
 
 def google(programme: Programme, session: Session, url: str | None) -> str:

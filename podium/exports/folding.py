@@ -4,7 +4,7 @@ icalendar folds long lines (RFC 5545: at most 75 octets, continued after CRLF an
 space) one character at a time, which dominates the time of writing thousands of
 calendars with long abstracts. For ASCII lines, where characters and octets are
 the same, this does the same in slices; any other line goes to the library's own
-function. tests/exports/test_folding.py checks both give the same bytes. If a
+function. tests/unit/exports/test_folding.py checks both give the same bytes. If a
 later icalendar moves the function, nothing is replaced and the library folds as
 before: slower, never wrong.
 """

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..model import Programme, Session
+from ..programme.model import Programme, Session
 from . import ids, json_pieces
 from .indented_xml import IndentedXML
 

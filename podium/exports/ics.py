@@ -17,10 +17,10 @@ from icalendar import Calendar, Event, Timezone
 
 from . import folding
 
-from .. import markup
-from ..model import Programme, Session
-from ..reuse import Fresh
+from ..text import markup
+from ..programme.model import Programme, Session
 from .ids import conference_key
+from .memo import Memo, make_now
 
 PRODUCT_ID = "-//Podium//Conference programme//EN"
 _STAND_IN_NAME = "Podium stand-in calendar name"
@@ -43,15 +43,16 @@ class CalendarWriter:
     than their events.
     """
 
-    def __init__(self, programme: Programme, stamp: dt.datetime, urls: dict[str, str], reuse: Fresh = Fresh()) -> None:
+    def __init__(self, programme: Programme, stamp: dt.datetime, urls: dict[str, str], memo: Memo = make_now) -> None:
         """`urls` maps session ids to their published page addresses, when known.
 
-        `reuse` (for `serve`) keeps serialised events from one generation to the next.
+        Each event is made through `memo`, named with what it is made from: the caller
+        may keep serialised events from one generation to the next (`serve` does).
         """
         self.programme = programme
         self.stamp = stamp
         self.urls = urls
-        self.reuse = reuse
+        self.memo = memo
         self._events: dict[str, bytes] = {}
         self._zones: dict[tuple[int, int], bytes] = {}
 
@@ -96,7 +97,7 @@ class CalendarWriter:
             url = self.urls.get(session.id)
             inputs = (self.programme.conference, session, self.stamp, url)
             make = lambda: _event(self.programme, session, self.stamp, url).to_ical()  # noqa: E731
-            self._events[session.id] = self.reuse.made(f"event {session.id}", inputs, make)
+            self._events[session.id] = self.memo(f"event {session.id}", inputs, make)
         return self._events[session.id]
 
     def _zone(self, first_year: int, last_year: int) -> bytes:

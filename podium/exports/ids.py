@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from ..model import Conference
+from ..programme.model import Conference
 
 # A fixed namespace for Podium's name-based UUIDs (uuid5 of Podium's name in the URL namespace).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://podium.invalid/ids")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from .. import markup
-from ..model import Conference, Programme, Session
+from ..text import markup
+from ..programme.model import Conference, Programme, Session
 
 
 def session_event(programme: Programme, session: Session, url: str | None) -> dict:

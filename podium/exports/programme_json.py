@@ -8,8 +8,8 @@ Markdown, as written.
 
 from __future__ import annotations
 
-from .. import paths
-from ..model import Programme, Session
+from ..programme import addresses
+from ..programme.model import Programme, Session
 from . import json_pieces
 
 FORMAT_VERSION = 1
@@ -37,7 +37,7 @@ def sessions_json(programme: Programme) -> bytes:
                 "id": s.id,
                 "name": s.name,
                 "description": s.description,
-                "url": paths.public_url(programme, paths.stream_page(s)),
+                "url": addresses.public_url(programme, addresses.stream_page(s)),
             }
             for s in programme.streams
         ],
@@ -50,7 +50,7 @@ def sessions_json(programme: Programme) -> bytes:
                 "bio": p.bio,
                 "website": p.url,
                 "orcid": p.orcid,
-                "url": paths.public_url(programme, paths.person_page(p)),
+                "url": addresses.public_url(programme, addresses.person_page(p)),
             }
             for p in programme.people
         ],
@@ -80,8 +80,8 @@ def _session(programme: Programme, session: Session) -> dict:
             {"person": a.person.id, "name": a.person.name, "role": a.role, "affiliation": a.affiliation}
             for a in session.people
         ],
-        "url": paths.public_url(programme, paths.session_page(session)),
-        "calendar": paths.public_url(programme, paths.session_calendar(session)) if session.is_timed else None,
+        "url": addresses.public_url(programme, addresses.session_page(session)),
+        "calendar": addresses.public_url(programme, addresses.session_calendar(session)) if session.is_timed else None,
     }
 
 

@@ -11,8 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from podium.generate import generate
-from podium.validate import check_project
+from podium.engine.generate import generate
+from podium.programme.check import check_project
 from tests.conftest import MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH
 from tests.invalid.corpus import CORPUS, case_names, check_output, project_for
 

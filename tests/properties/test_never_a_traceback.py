@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from podium.load import load_bytes
-from podium.generate import generate
-from podium.problems import Problems
-from podium.validate import check_project
+from podium.programme.load import load_bytes
+from podium.engine.generate import generate
+from podium.programme.problems import Problems
+from podium.programme.check import check_project
 from tests.helpers import BASE_CONFERENCE
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from podium.fragments import relative_path
+from podium.pages.fragments import relative_path
 
 SEGMENTS = st.lists(st.sampled_from(["sessions", "people", "a", "b", "index", "x-1"]), max_size=4)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from podium import schema
+from podium.programme import schema
 from tests.properties.test_never_a_traceback import KEYS, SCALARS, VALUES
 
 SCHEMAS = ["conference", "session", "person", "streams", "sessions-json"]

@@ -9,15 +9,16 @@ import sys
 
 import pytest
 
-from podium import mkdocs_shards, site
-from podium.validate import check_project
+from podium.engine import build, mkdocs_config, mkdocs_shards, staging
+from podium.engine.layout import BuildError, Layout
+from podium.programme.check import check_project
 from tests.conftest import MULTI_DATA, TEST_SOURCE_DATE_EPOCH, make_project
 from tests.site.test_build import tree_digest
 
 
 def _build(project, processes: int) -> dict[str, str]:
-    layout = site.Layout(project)
-    site.build(layout, check_project(project).programme, processes=processes)
+    layout = Layout(project)
+    build.build(layout, check_project(project).programme, processes=processes)
     assert not list(layout.work.glob("site.shard*")), "merged shard folders are removed"
     return tree_digest(layout.site)
 
@@ -48,8 +49,8 @@ def test_a_failing_shard_fails_the_build_and_keeps_the_site(tmp_path, monkeypatc
     before = tree_digest(project / "site")
     # A link to a page that does not exist: MkDocs --strict fails in whichever process renders it.
     (project / "docs" / "about.md").write_text("# About\n\n[gone](missing.md)\n", encoding="utf-8")
-    with pytest.raises(site.BuildError, match="missing.md"):
-        site.build(site.Layout(project), check_project(project).programme, processes=2)
+    with pytest.raises(BuildError, match="missing.md"):
+        build.build(Layout(project), check_project(project).programme, processes=2)
     assert tree_digest(project / "site") == before
 
 
@@ -58,8 +59,8 @@ def test_a_problem_found_in_a_forked_process_is_reported_as_usual(tmp_path, monk
     project = make_project(tmp_path / "p", MULTI_DATA)
     (project / "docs" / "sessions").mkdir()
     (project / "docs" / "sessions" / "rent-caps.md").write_text("# Mine\n", encoding="utf-8")
-    with pytest.raises(site.BuildError, match="docs/sessions/rent-caps.md has the same path as a generated page"):
-        site.build(site.Layout(project), check_project(project).programme, processes=2)
+    with pytest.raises(BuildError, match="docs/sessions/rent-caps.md has the same path as a generated page"):
+        build.build(Layout(project), check_project(project).programme, processes=2)
     assert not (project / "site").exists()
 
 
@@ -67,15 +68,15 @@ def test_pages_in_bundles_build_the_site_pages_in_files_build(tmp_path, monkeypa
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TEST_SOURCE_DATE_EPOCH)
     monkeypatch.delenv("PODIUM_SITE_URL", raising=False)
     project = make_project(tmp_path / "p", MULTI_DATA)
-    layout = site.Layout(project)
+    layout = Layout(project)
     programme = check_project(project).programme
     from_bundles = _build(project, 1)
     assert list(layout.page_bundles.glob("*.marshal")), "the build handed its pages over in bundles"
     assert not (layout.staged_docs / "sessions").exists(), "and wrote none as files"
-    site.stage_pages(layout, programme)
+    staging.stage_pages(layout, programme)
     files = tmp_path / "from-files"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(layout.config), "-d", str(files)]
-    subprocess.run(command, cwd=project, env=site.mkdocs_environment(), check=True)
+    subprocess.run(command, cwd=project, env=mkdocs_config.environment(), check=True)
     assert tree_digest(files) == {path: digest for path, digest in from_bundles.items() if not _is_export(path)}
 
 

@@ -32,7 +32,7 @@ def _check_in_fresh_interpreter(project) -> tuple[str, set[str]]:
 def test_checking_valid_data_imports_no_library_for_messages_exports_or_serving(tmp_path):
     status, modules = _check_in_fresh_interpreter(make_project(tmp_path / "project", MULTI_DATA))
     assert status == "0"
-    assert {"podium.validate", "fastjsonschema", "yaml"} <= modules  # the listing is the real one
+    assert {"podium.programme.check", "fastjsonschema", "yaml"} <= modules  # the listing is the real one
     assert not {"jsonschema", "icalendar", "watchdog"} & modules
 
 

@@ -1,0 +1,113 @@
+"""What MkDocs is told: the generated build/mkdocs.yml, its commands and environment.
+
+Everything that names MkDocs lives in `engine/`; this module writes its configuration
+and its command lines. (A move to ProperDocs, a drop-in fork, or to Zensical, which
+reads the same mkdocs.yml but runs no hooks, starts here.)
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from .. import pages
+from ..programme.model import Programme
+from .layout import Layout
+
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+
+
+def config(layout: Layout, programme: Programme, page_bundles: bool = False) -> str:
+    """build/mkdocs.yml; with `page_bundles`, the hook adds the pages from build/pages/."""
+    conference = programme.conference
+    config: dict = {
+        "INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work),
+        # Material prints site_name into HTML without escaping it: escape it here.
+        "site_name": html.escape(conference.name),
+        "docs_dir": "docs",
+        "theme": {
+            "language": _theme_language(conference.language),
+            "custom_dir": os.path.relpath(pages.THEME, layout.work),
+        },
+        # INHERIT replaces lists: the project's own hooks are named again, before Podium's.
+        "hooks": _project_hooks(layout) + [os.path.relpath(HOOKS, layout.work)],
+        # The exact language tag for <html lang>, which the theme's own list lacks (en-AU).
+        "extra": {"podium": {"language": conference.language}},
+    }
+    if page_bundles:
+        config["extra"]["podium"]["pages"] = os.path.relpath(layout.page_bundles, layout.work)
+    if conference.url:
+        config["site_url"] = conference.url
+    # JSON is YAML too, and JSON quoting cannot be misread.
+    return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+
+
+def build_command(layout: Layout, output: Path) -> list[str]:
+    """`mkdocs build --strict` of the staged docs into `output`.
+
+    Not `--quiet`: MkDocs counts warnings for `--strict` only when it logs them.
+    """
+    return [
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        "--config-file", str(layout.config), "--site-dir", str(output),
+    ]  # fmt: skip
+
+
+def serve_command(layout: Layout, address: str) -> list[str]:
+    """`mkdocs serve` of the staged docs, reloading browsers on every change.
+
+    --dirty: MkDocs rebuilds only the pages whose files changed, and staging
+    rewrites only what changed, so a save is cheap even with thousands of pages.
+    """
+    return [
+        sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
+        "--config-file", str(layout.config), "--dev-addr", address,
+    ]  # fmt: skip
+
+
+def environment() -> dict[str, str]:
+    """The environment for MkDocs, without Material's end-of-life banner on every run.
+
+    The notice (Material is maintained until 2027; Zensical succeeds it) is in the
+    README; organisers need not read it at every build and save.
+    """
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _project_hooks(layout: Layout) -> list[str]:
+    """The hooks the project's mkdocs.yml names, as paths from build/."""
+    try:
+        text = (layout.root / "mkdocs.yml").read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (a SafeLoader that ignores tags)
+    except (OSError, yaml.YAMLError):
+        return []  # MkDocs reports a broken mkdocs.yml itself
+    hooks = config.get("hooks") if isinstance(config, dict) else None
+    if not isinstance(hooks, list):
+        return []
+    return [os.path.relpath(layout.root / hook, layout.work) for hook in hooks if isinstance(hook, str)]
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads an mkdocs.yml's plain values; MkDocs' own tags (!ENV, !relative) become nothing."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _theme_language(tag: str) -> str:
+    """Material's translation closest to the tag: en-AU → en, pt-BR → pt-BR."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return "en"
+    available = Path(spec.origin).parent / "templates" / "partials" / "languages"
+    for candidate in (tag, tag.split("-")[0]):
+        if (available / f"{candidate}.html").is_file():
+            return candidate
+    return "en"

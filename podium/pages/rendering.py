@@ -1,0 +1,260 @@
+"""The site's Markdown pages, rendered from a `Programme` with Jinja2.
+
+A pure function from the programme to pages: `jobs()` lists every page with the
+values it is made from, and `Renderer.page()` makes one. Whoever runs them decides
+what to reuse and in which process (the engine). Nothing here touches the disk.
+Templates are Jinja2 with StrictUndefined (a missing value fails loudly) and a
+finalizer that escapes every value for Markdown unless it is already safe `Markup`.
+In templates, never join data with `~`: autoescape would HTML-escape the result
+without the Markdown escaping; print each value on its own instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import posixpath
+import re
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from ..exports import calendar_links, jsonld
+from ..programme import addresses
+from ..programme.model import Programme, Session, any_timed
+from ..text import markup, when
+from ..text.words import count
+from . import fragments
+from .fragments import html_block
+from .grouping import days, is_split, people_by_initial
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# libyaml's emitter where PyYAML has it: the pure-Python one is slow on thousands of pages.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One page to render: its template, path, the values it is made from, and its context.
+
+    Equal `inputs` (and template) make equal bytes: `serve` reuses a page while they
+    stay equal. Index pages are made from the whole programme.
+    """
+
+    template: str
+    page: str
+    inputs: object
+    context: dict
+
+
+def render(programme: Programme) -> dict[str, bytes]:
+    """Every generated Markdown page, keyed by its path in the docs folder."""
+    renderer = Renderer(programme)
+    return {job.page: renderer.page(job) for job in jobs(programme)}
+
+
+def prose_texts(programme: Programme) -> list[str]:
+    """Every text the pages show as prose: abstracts, bios, stream descriptions."""
+    texts = [s.abstract for s in programme.sessions if s.abstract]
+    texts += [p.bio for p in programme.people if p.bio]
+    texts += [s.description for s in programme.streams if s.description]
+    return texts
+
+
+def page_count(programme: Programme) -> int:
+    """How many pages `render` makes, without making them."""
+    return len(jobs(programme))
+
+
+def jobs(programme: Programme) -> list[Job]:
+    """Every page of the site, in a fixed order, with what each is made from."""
+    conference = programme.conference
+    jobs = []
+    if is_split(programme):
+        for day in days(programme, list(programme.sessions)):
+            if day.date is not None:
+                inputs = (conference, programme.streams, day)
+                jobs.append(Job("programme_day.md.j2", addresses.programme_day(day.date), inputs, {"day": day}))
+    for session in programme.sessions:
+        inputs = (conference, session, programme.slot_mates(session))
+        jobs.append(Job("session.md.j2", addresses.session_page(session), inputs, {"session": session}))
+    for stream in programme.streams:
+        inputs = (conference, stream, programme.sessions_of_stream(stream))
+        jobs.append(Job("stream.md.j2", addresses.stream_page(stream), inputs, {"stream": stream}))
+    for person in programme.people:
+        inputs = (conference, person, programme.sessions_of_person(person))
+        jobs.append(Job("person.md.j2", addresses.person_page(person), inputs, {"person": person}))
+    for template, page in (
+        ("home.md.j2", addresses.HOME),
+        ("programme.md.j2", addresses.PROGRAMME),
+        ("streams.md.j2", addresses.STREAMS),
+        ("people.md.j2", addresses.PEOPLE),
+    ):
+        jobs.append(Job(template, page, programme, {}))
+    return jobs
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """The templates' environment, made once: `serve` then compiles each template once."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        finalize=_escape_unless_safe,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # the templates are part of Podium: no need to look at their files again
+    )
+    env.filters.update(
+        prose_block=_prose_block,
+        summary=markup.summary,
+        front_matter=_front_matter,
+        link_target=_external_link,
+    )
+    return env
+
+
+class Renderer:
+    """Renders the pages of one programme; what is shared between pages is made once."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self.env = _environment()
+        self.session_lists = fragments.SessionLists(programme)
+        conference = programme.conference
+        # What every template may use; given at each render, since the environment
+        # outlives one programme.
+        self.names = dict(
+            programme=programme,
+            conference=conference,
+            addresses=addresses,
+            days=lambda sessions: days(programme, sessions),
+            day=lambda date: when.day(conference, date),
+            has_timed=any_timed,
+            has_schedule=any_timed(programme.sessions),
+            split_programme=is_split(programme),
+            google_calendar=lambda s: calendar_links.google(programme, s, _absolute(programme, s)),
+            outlook_calendar=lambda s: calendar_links.outlook(programme, s, _absolute(programme, s)),
+            jsonld=lambda s: html_block(_jsonld_script(programme, s)),
+            subscribe_url=_subscription(programme),
+            heading=_heading,
+            initials=people_by_initial,
+            jump_bar=lambda targets, label: html_block(fragments.jump_bar(targets, label)),
+            filters=lambda sessions: html_block(fragments.filters(programme, sessions)),
+            count=count,
+        )
+
+    def page(self, job: Job) -> bytes:
+        page = job.page
+        def link(target: str) -> Markup:
+            """A Markdown link target from this page to `target` (MkDocs checks it exists)."""
+            return Markup(fragments.relative_path(target, posixpath.dirname(page)))
+
+        def file_href(target: str) -> Markup:
+            """An HTML link target from this page to a generated file (not checked by MkDocs)."""
+            return escape(fragments.href(page, target))
+
+        def session_list(sessions, show_stream=True, show_time=False) -> Markup:
+            return html_block(self.session_lists.html(sessions, page, show_stream, show_time))
+
+        def session_facts(session) -> Markup:
+            return html_block(fragments.session_facts(self.programme, session, page))
+
+        def calendar_links(calendar_file, label, extra=()) -> Markup:
+            return html_block(fragments.calendar_links(page, calendar_file, label, extra))
+
+        def people_list(people) -> Markup:
+            return html_block(fragments.people_list(self.programme, people, page))
+
+        helpers = dict(
+            page=page, link=link, file_href=file_href, session_list=session_list, session_facts=session_facts,
+            calendar_links=calendar_links, people_list=people_list,
+        )  # fmt: skip
+        # The page's own context wins over the shared names (a day page's `day`).
+        text = self.env.get_template(job.template).render({**self.names, **helpers, **job.context})
+        return text.encode("utf-8")
+
+
+def _escape_unless_safe(value: object) -> Markup:
+    """Every `{{ value }}` is organisers' text unless marked safe: show it literally.
+
+    Autoescape is on as well, so what this returns (Markup) is not HTML-escaped a
+    second time, and macros return Markup that passes through unchanged.
+    """
+    if isinstance(value, Markup):
+        return value
+    if value is None or isinstance(value, jinja2.Undefined):
+        raise ValueError("a template printed a missing value; guard it with {% if %}")
+    return markup.inline(str(value))
+
+
+def _prose_block(text: str, searchable: bool = True) -> Markup:
+    """Organisers' prose (Markdown, sanitised to HTML) as a block of the page.
+
+    Not `searchable`: left out of the search index, where the same text is indexed
+    on another page (a bio on the person's page, not on each of their sessions').
+    """
+    exclude = "" if searchable else " data-search-exclude"
+    return html_block(f'<div class="podium-prose"{exclude}>\n{markup.prose(text)}\n</div>')
+
+
+def _jsonld_script(programme: Programme, session: Session) -> str:
+    """The session's schema.org Event, for search engines."""
+    data = jsonld.script_text(jsonld.session_event(programme, session, _absolute(programme, session)))
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def _absolute(programme: Programme, session: Session) -> str | None:
+    return addresses.absolute_url(programme, addresses.session_page(session))
+
+
+def _subscription(programme: Programme) -> Markup | None:
+    """A webcal:// address for subscribing to the programme, when the site's address is known."""
+    url = addresses.absolute_url(programme, addresses.PROGRAMME_CALENDAR)
+    if url is None:
+        return None
+    return Markup("webcal://" + url.split("://", 1)[1])
+
+
+def _external_link(url: str) -> Markup:
+    """A web address (already checked to be http or https) made safe as a Markdown link target."""
+    return Markup(urllib.parse.quote(url, safe=":/?#[]@!$&'*+,;=%~"))
+
+
+def _heading(level: int) -> Markup:
+    return Markup("#" * level)
+
+
+def _front_matter(meta: dict) -> Markup:
+    """A page's YAML front matter.
+
+    Material prints `title` and `description` into <title> and an attribute without
+    escaping them, so they are HTML-escaped here, quotes included. Text that YAML
+    reads as it stands between single quotes is written so; anything else (a line
+    break, a control character, a mapping) goes through PyYAML, which quotes what it
+    must. Writing the common case directly keeps PyYAML's emitter, set up anew for
+    each call, off thousands of pages.
+    """
+    lines = []
+    for key, value in meta.items():
+        if value is None:
+            continue
+        if key in ("title", "description"):
+            value = html.escape(value, quote=True)
+        if isinstance(value, str) and _SINGLE_QUOTABLE.fullmatch(value):
+            quoted = value.replace("'", "''")
+            lines.append(f"{key}: '{quoted}'\n")
+        else:
+            lines.append(yaml.dump({key: value}, Dumper=_YAML_DUMPER, allow_unicode=True, width=1_000_000))
+    return Markup("---\n" + "".join(lines) + "---\n")
+
+
+# Characters YAML keeps as they are in a single-quoted scalar on one line: printable,
+# and neither a line break (\x85, \u2028 and \u2029 are ones), a tab nor a BOM.
+_SINGLE_QUOTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")

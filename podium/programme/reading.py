@@ -1,0 +1,170 @@
+"""Reading data files: YAML with positions, checked against their schema.
+
+Each file is read and checked on its own; what is wrong in it is reported and taken
+out, so that the checks of meaning still run on the rest and one run reports every
+problem. `serve` keeps checked files between saves (`DocumentCache`); a large
+folder may be read in several processes at once (`ShareOut`, given by the caller).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from . import schema
+from .load import Document, load_bytes
+from .problems import Position, Problem, Problems
+
+T = TypeVar("T")
+R = TypeVar("R")
+# How to run `work` over a list: `share_out(items, work)` returns work's results in
+# the items' order, however it divides them (the engine may fork processes).
+ShareOut = Callable[[list[T], Callable[[list[T]], list[R]]], list[R]]
+
+
+def in_this_process(items: list[T], work: Callable[[list[T]], list[R]]) -> list[R]:
+    return work(items)
+
+
+class DocumentCache:
+    """Files already read and checked against their schema, for `serve` to reuse.
+
+    Reading and schema-checking is most of a check; between two saves only one file
+    has usually changed. An entry is reused only when the file's bytes are the same
+    as last time, and its problems are reported again each time.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
+
+    def get(self, shown: str, schema_name: str, raw: bytes) -> tuple[Document | None, list[Problem]] | None:
+        entry = self._entries.get((shown, schema_name))
+        if entry is None or entry[0] != raw:
+            return None
+        return entry[1], entry[2]
+
+    def put(self, shown: str, schema_name: str, raw: bytes, document: Document | None, found: list[Problem]) -> None:
+        self._entries[(shown, schema_name)] = (raw, document, found)
+
+
+class Reader:
+    """Reads the files of one project's data/ folder, reporting into `problems`."""
+
+    def __init__(
+        self,
+        root: Path,
+        problems: Problems,
+        cache: DocumentCache | None = None,
+        share_out: ShareOut = in_this_process,
+    ) -> None:
+        self.root = root
+        self.problems = problems
+        self.cache = cache
+        self.share_out = share_out
+
+    def document(self, file: Path, schema_name: str) -> Document | None:
+        """A file read and checked against its schema, with the values at fault taken out.
+
+        None when the file could not be read, or is not even the right kind of container.
+        """
+        document, found = self._read_and_check(file, schema_name)
+        self.problems.items.extend(found)
+        return document
+
+    def folder(self, name: str, schema_name: str) -> list[tuple[str, Document]]:
+        """The documents of `data/<name>/`, each with its id (the file's stem)."""
+        folder = self.root / "data" / name
+        if not folder.is_dir():
+            return []
+        named: list[tuple[str, Path]] = []
+        seen: dict[str, str] = {}
+        for file in sorted(folder.iterdir()):
+            shown = file.relative_to(self.root).as_posix()
+            if file.suffix == ".yaml":
+                self.problems.error(Position(shown), "data files end in .yml", f"rename it to {file.stem}.yml")
+                continue
+            if file.suffix != ".yml" or file.name.startswith("."):
+                continue
+            id_ = file.stem
+            if not is_id(id_):
+                self.problems.error(
+                    Position(shown),
+                    f"the file name '{id_}' is not a valid id",
+                    "use lower-case letters, digits and single hyphens, e.g. lijie-fang.yml",
+                )
+                continue
+            folded = id_.casefold()
+            if folded in seen:
+                self.problems.error(Position(shown), f"id '{id_}' is used twice (also {seen[folded]})")
+                continue
+            seen[folded] = shown
+            named.append((id_, file))
+        documents = self._documents([file for _, file in named], schema_name)
+        return [(id_, document) for (id_, _), document in zip(named, documents) if document is not None]
+
+    def _documents(self, files: list[Path], schema_name: str) -> list[Document | None]:
+        """`document` of each file, in order; the caller's `share_out` may divide the work."""
+        share_out = self.share_out if self.cache is None else in_this_process
+        outcomes = share_out(files, lambda share: [self._read_and_check(f, schema_name) for f in share])
+        for _, found in outcomes:
+            self.problems.items.extend(found)
+        return [document for document, _ in outcomes]
+
+    def _read_and_check(self, file: Path, schema_name: str) -> tuple[Document | None, list[Problem]]:
+        """`document`'s result and the problems found, from the cache when the file is unchanged."""
+        shown = file.relative_to(self.root).as_posix()
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            unreadable = Problems()
+            unreadable.error(Position(shown), f"cannot read file: {error.strerror}")
+            return None, unreadable.items
+        cached = self.cache.get(shown, schema_name, raw) if self.cache else None
+        if cached is None:
+            found = Problems()
+            cached = _checked_document(raw, shown, schema_name, found), found.items
+            if self.cache:
+                self.cache.put(shown, schema_name, raw, *cached)
+        return cached
+
+
+def _checked_document(raw: bytes, shown: str, schema_name: str, problems: Problems) -> Document | None:
+    document = load_bytes(raw, shown, problems)
+    if document is None:
+        return None
+    for path in schema.check(document, schema_name, problems):
+        if not path:
+            if not isinstance(document.data, (dict, list)):
+                return None
+            if isinstance(document.data, list) != (schema_name == "streams"):
+                return None
+            continue
+        _take_out(document.data, path)
+    return document
+
+
+def _take_out(data: dict | list, path: tuple) -> None:
+    """Remove the value at fault: the list item that holds it, or else its top-level field."""
+    first_index = next((i for i, part in enumerate(path) if isinstance(part, int)), None)
+    cut = path[: first_index + 1] if first_index is not None else path[:1]
+    parent = value_at(data, cut[:-1]) if len(cut) > 1 else data
+    if isinstance(parent, list) and isinstance(cut[-1], int) and cut[-1] < len(parent):
+        parent[cut[-1]] = None  # keep the other items' indexes, which positions use
+    elif isinstance(parent, dict):
+        parent.pop(cut[-1], None)
+
+
+def value_at(data: dict, at: tuple):
+    """The value at a path of keys and indexes, or None where the path leads nowhere."""
+    for part in at:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def is_id(text: str) -> bool:
+    return bool(schema.ID_PATTERN.fullmatch(text))

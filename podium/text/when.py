@@ -1,0 +1,65 @@
+"""Dates and times as the conference shows them: its language, its patterns, its zone.
+
+Times are always the conference's own wall-clock times, with the zone's abbreviation
+for that date (AEST in September, AEDT in summer), because attendees travel to the
+venue and need the times on the venue's clocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from babel.dates import format_date, format_time
+
+from ..programme.model import Conference, Session
+
+# Between the start and end of a time range: an en dash between spaces, as printed
+# on the original ASPC site ("10.55 am – 12.35 pm").
+RANGE_SEPARATOR = " – "
+
+
+def day(conference: Conference, date: dt.date) -> str:
+    """`Tuesday, 10 September 2019` with the seed's pattern."""
+    return _date(date, conference.date_format, conference.locale)
+
+
+def clock(conference: Conference, time: dt.time) -> str:
+    """`10.55 am` with the seed's pattern."""
+    return _time(time, conference.time_format, conference.locale)
+
+
+# A programme has a few days and a few dozen start and end times, each printed on
+# many pages; Babel takes about 0.1 ms to format one.
+@functools.lru_cache(maxsize=4096)
+def _date(date: dt.date, pattern: str, locale: str) -> str:
+    return format_date(date, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _time(time: dt.time, pattern: str, locale: str) -> str:
+    return format_time(time, pattern, locale=locale)
+
+
+def zone_abbreviation(conference: Conference, moment: dt.datetime) -> str:
+    """The zone's abbreviation in force at `moment`, from the IANA database (AEST)."""
+    return moment.astimezone(conference.zone).tzname() or conference.zone.key
+
+
+def time_range(conference: Conference, session: Session) -> str:
+    """`10.55 am – 12.35 pm` (or just `10.55 am` without an end); '' when not scheduled."""
+    if session.start is None:
+        return ""
+    text = clock(conference, session.start)
+    if session.end is not None:
+        text += RANGE_SEPARATOR + clock(conference, session.end)
+    return text
+
+
+def time_range_with_zone(conference: Conference, session: Session) -> str:
+    """`10.55 am – 12.35 pm AEST`; without a date the zone is unknown, so it is left off."""
+    text = time_range(conference, session)
+    starts_at = session.starts_at(conference.zone)
+    if text and starts_at is not None:
+        text += " " + zone_abbreviation(conference, starts_at)
+    return text

@@ -1,0 +1,203 @@
+"""pages/rendering.py: the generated Markdown pages, beyond what the golden trees pin down."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+import yaml
+
+from benchmarks.synthetic import write
+from podium import pages
+from podium.pages import rendering
+from podium.programme import addresses
+from podium.programme.check import check_project
+from tests.conftest import MULTI_DATA, REPO
+from tests.golden.regenerate import generated
+
+
+@pytest.fixture(scope="module")
+def multi():
+    return {path: content.decode("utf-8") for path, content in generated("multi").items()}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return {path: content.decode("utf-8") for path, content in generated("seed").items()}
+
+
+def front_matter(page: str) -> dict:
+    match = re.match(r"---\n(.*?)\n---\n", page, re.S)
+    assert match, "every generated page starts with front matter"
+    return yaml.safe_load(match[1])
+
+
+# The schema.org script, as a block of HTML between Podium's markers (fragments.html_block).
+JSON_LD = re.compile(r'\n<!--podium-html-->\n<script type="application/ld\+json">(.*?)</script>\n<!--/podium-html-->\n', re.S)
+
+
+def body(page: str) -> str:
+    """The Markdown of a page: no front matter, no schema.org script."""
+    return JSON_LD.sub("", re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S))
+
+
+@pytest.mark.parametrize("case", ["seed", "multi"])
+def test_generate_writes_no_heading_without_content(case, request):
+    for path, page in request.getfixturevalue(case).items():
+        if not path.endswith(".md"):
+            continue
+        lines = [line for line in body(page).splitlines() if line.strip()]
+        for line, following in zip(lines, lines[1:] + [""]):
+            # A heading that is itself a link names an entry (a person), not a section.
+            if line.startswith("#") and "](" not in line:
+                level = len(line) - len(line.lstrip("#"))
+                next_level = len(following) - len(following.lstrip("#")) if following.startswith("#") else 99
+                assert next_level > level, f"{path}: empty section {line!r}"
+
+
+@pytest.mark.parametrize("case", ["seed", "multi"])
+def test_generate_links_only_to_pages_and_files_that_exist(case, request):
+    files = request.getfixturevalue(case)
+    hand_written = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
+    for path, page in files.items():
+        if not path.endswith(".md"):
+            continue
+        # Markdown links only: an escaped \](...) is text, and front matter is not Markdown.
+        markdown_only = "\n".join(line for line in body(page).splitlines() if not line.startswith("<"))
+        for target in re.findall(r"(?<!\\)\]\(([^)\s]+)\)", markdown_only):
+            if target.startswith(("https://", "http://", "webcal://")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in files or resolved in hand_written, f"{path} links to missing {target}"
+        # HTML fragments link to published addresses (sessions/x/), relative to the page's own.
+        published = {addresses.published(p) for p in [*files, *hand_written]}
+        for target in re.findall(r'<a href="([^"]+)"', body(page)):
+            if target.startswith("#"):
+                assert f"{{ #{target[1:]} }}" in page, f"{path} links to missing anchor {target}"
+                continue
+            if target.startswith(("https://", "http://")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(addresses.published(path) or ".", target))
+            resolved = "" if resolved == "." else resolved + ("/" if target.endswith("/") else "")
+            assert resolved in published, f"{path} links to missing {target}"
+
+
+def test_generate_titles_hostile_text_exactly_in_front_matter(multi):
+    title = check_project(MULTI_DATA.parent).programme
+    hostile = next(s for s in title.sessions if s.id == "hostile-text")
+    # HTML-escaped, because the theme prints it into <title> as it is.
+    assert front_matter(multi["sessions/hostile-text.md"])["title"] == html.escape(hostile.title, quote=True)
+
+
+def test_generate_never_writes_raw_html_from_one_line_fields(multi):
+    page = body(multi["sessions/hostile-text.md"])
+    assert "<script" not in page and "<b>" not in page and "<img" not in page
+    (script,) = JSON_LD.findall(multi["sessions/hostile-text.md"])
+    assert "<" not in script and ">" not in script and "&" not in script
+    # The role's payload appears only as escaped, inert text.
+    assert page.count("onerror") == page.count("&lt;img src=x onerror=alert")
+
+
+def test_generate_marks_unscheduled_session_as_to_be_announced_without_calendar(multi):
+    page = multi["sessions/care-workforce.md"]
+    assert "<li><strong>Date:</strong> to be announced</li>" in page
+    assert "<strong>Time:</strong>" not in page and "Add to calendar" not in page
+    assert "sessions/care-workforce.ics" not in multi
+
+
+def test_generate_leaves_out_sections_with_nothing_to_show(multi):
+    plenary = multi["sessions/closing-plenary.md"]
+    for absent in ("## Abstract", "## People", "<strong>Stream:</strong>", "## Also in this session"):
+        assert absent not in plenary
+    assert "<li><strong>Room:</strong> Main hall</li>" in plenary
+
+
+def test_generate_shows_start_only_when_there_is_no_end(multi):
+    assert '>09:00 CEST</time>' in multi["sessions/pension-reform.md"]
+    assert "data-podium-end" not in multi["sessions/pension-reform.md"]
+
+
+def test_generate_lists_the_other_papers_of_a_shared_slot(multi):
+    page = body(multi["sessions/housing-first.md"])
+    also = page.split("## Also in this session", 1)[1]
+    assert '<a href="../rent-caps/">Rent caps and their critics</a>' in also
+    assert "Housing First in three cities" not in also
+
+
+def test_generate_shows_session_affiliation_override_and_role(multi):
+    assert "### [方丽洁](../people/fang-lijie.md) (Chair), Visiting, Example University" in multi[
+        "sessions/housing-first.md"
+    ]
+
+
+def test_generate_lists_person_sessions_with_day_and_time(multi):
+    page = multi["people/zoe-nunez.md"]
+    assert (
+        '<a href="../../sessions/housing-first/">Housing First in three cities</a>'
+        " · Saturday, 29 March 2025, 10:55 – 12:35 CET" in page
+    )
+    assert (
+        '<a href="../../sessions/pension-reform/">Pension reform after the clocks go forward</a>'
+        " · Sunday, 30 March 2025, 09:00 CEST" in page
+    )
+    assert "](https://orcid.org/0000-0002-1825-0097)" in page
+
+
+def test_generate_sorts_people_index_by_sort_name(multi):
+    index = multi["people/index.md"]
+    order = [index.index(name) for name in ("方丽洁", "Núñez", "Sam Okafor")]
+    assert order == sorted(order)
+
+
+def test_generate_makes_the_only_session_the_home_page_and_keeps_it_out_of_search(seed):
+    home = seed["index.md"]
+    assert front_matter(home)["search"] == {"exclude": True}
+    def without_addresses(text: str) -> str:
+        return re.sub(r'href="[^"]*"|\]\([^)]*\)', "", text)
+
+    session_page = seed["sessions/collective-sharing-poverty-alleviation-china.md"]
+    assert without_addresses(body(home)) == without_addresses(body(session_page))
+    assert 'href="sessions/collective-sharing-poverty-alleviation-china.ics"' in home
+
+
+def test_generate_home_page_of_a_larger_programme_links_the_indexes(multi):
+    home = multi["index.md"]
+    assert "# Podium Test Conference 2025" in home
+    assert "[Programme](programme.md)" in home and "[People](people/index.md): 3 people" in home
+
+
+def test_a_large_programme_gets_a_page_per_day(tmp_path):
+    from benchmarks.synthetic import write
+    from podium.pages.grouping import SPLIT_PROGRAMME_ABOVE
+
+    write(SPLIT_PROGRAMME_ABOVE + 50, tmp_path)
+    programme = check_project(tmp_path).programme
+    made = {path: content.decode("utf-8") for path, content in pages.render(programme).items()}
+    day_pages = sorted(p for p in made if p.startswith("programme/"))
+    assert day_pages == ["programme/2019-09-09.md", "programme/2019-09-10.md", "programme/2019-09-11.md"]
+    overview = made["programme.md"]
+    assert "podium-sessions" not in overview  # the days are linked, not listed
+    listed = 0
+    for page in day_pages:
+        assert f"]({page})" in overview
+        listed += made[page].count("<li data-stream=")
+    assert listed == SPLIT_PROGRAMME_ABOVE + 50
+
+
+def test_a_small_programme_stays_on_one_page():
+    assert not [p for p in generated("multi") if p.startswith("programme/")]
+
+
+@given(st.text(), st.text(), st.none() | st.fixed_dictionaries({"exclude": st.booleans()}))
+def test_front_matter_reads_back_as_the_escaped_text(title, description, search):
+    meta = {"title": title, "description": description, "search": search}
+    text = str(rendering._front_matter(meta))
+    assert text.startswith("---\n") and text.endswith("\n---\n") and text.count("\n---\n") == 1
+    expected = {"title": html.escape(title, quote=True), "description": html.escape(description, quote=True)}
+    assert yaml.safe_load(text.removeprefix("---\n").removesuffix("---\n")) == (
+        expected if search is None else {**expected, "search": search}
+    )

@@ -1,4 +1,4 @@
-"""How Podium's build scales: synthetic programmes of N sessions, checked and built cold.
+"""How Podium's build scales: synthetic programmes of N papers in sessions, checked and built cold.
 
     python -m benchmarks.build_speed                 # N = 100, 1,000 and 5,000
     python -m benchmarks.build_speed --sizes 20      # what `make test` runs, to prove it works
@@ -100,8 +100,8 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def measure(sessions: int, folder: Path, zensical: bool) -> dict:
-    project = write(sessions, folder)
+def measure(papers: int, folder: Path, zensical: bool) -> dict:
+    project = write(papers, folder)
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1567296000", "NO_MKDOCS_2_WARNING": "1"}
@@ -111,8 +111,10 @@ def measure(sessions: int, folder: Path, zensical: bool) -> dict:
     build = run([*build_py, "build", "--timings"], project, env)
     phases = _phases(build["stderr"])
     built = project / "site"
+    programme = check_project(project).programme
     row = {
-        "sessions": sessions,
+        "papers": papers,
+        "sessions": len(programme.sessions),
         "check_s": check["seconds"],
         "build_s": build["seconds"],
         # Podium's part: all of the build but MkDocs' phase, that is Python's start and
@@ -132,7 +134,7 @@ def measure(sessions: int, folder: Path, zensical: bool) -> dict:
     }
     row["podium_share"] = round(row["podium_s"] / row["build_s"], 3)
     # `build` hands MkDocs its pages in bundles (engine/build.py); the reference engines read files.
-    staging.stage_pages(Layout(project), check_project(project).programme)
+    staging.stage_pages(Layout(project), programme)
     plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "build/mkdocs.yml", "-d", str(folder / "plain")], project, env)
     row["plain_mkdocs_s"] = plain["seconds"]
     row["zensical_s"] = _zensical(project, folder, env) if zensical else None
@@ -176,14 +178,14 @@ def _zensical(project: Path, folder: Path, env: dict[str, str]) -> float | None:
 
 def table(rows: list[dict]) -> str:
     header = (
-        "| sessions | check | build | Podium's part | MkDocs in build (exports alongside) | pages | site "
+        "| papers (sessions) | check | build | Podium's part | MkDocs in build (exports alongside) | pages | site "
         "| peak memory (largest process) | plain mkdocs build | zensical build |"
     )
     lines = [header, "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         zensical = f"{r['zensical_s']:.1f} s" if r["zensical_s"] is not None else "not run"
         lines.append(
-            f"| {r['sessions']:,} | {r['check_s']:.2f} s | {r['build_s']:.1f} s | {r['podium_s']:.1f} s"
+            f"| {r['papers']:,} ({r['sessions']:,}) | {r['check_s']:.2f} s | {r['build_s']:.1f} s | {r['podium_s']:.1f} s"
             f" ({r['podium_share']:.0%}) | {r['mkdocs_in_build_s']:.1f} s ({r['exports_s']:.1f} s) | {r['pages']:,}"
             f" | {r['site_mb']} MB | {r['peak_mb']} MB ({r['largest_process_mb']} MB) | {r['plain_mkdocs_s']:.1f} s"
             f" | {zensical} |"
@@ -198,9 +200,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     rows = []
-    for sessions in args.sizes:
+    for papers in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
-            rows.append(measure(sessions, Path(folder), zensical=not args.no_zensical))
+            rows.append(measure(papers, Path(folder), zensical=not args.no_zensical))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     args.output.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n", encoding="utf-8")

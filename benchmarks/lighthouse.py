@@ -72,15 +72,18 @@ def table(rows: list[dict]) -> str:
 
 
 def main() -> None:
-    from tests.conftest import MULTI_DATA, SEED_DATA, built_project
+    from tests.conftest import ASPC_DATA, MULTI_DATA, SEED_DATA, built_project
     from tests.tools import chromium
 
     with tempfile.TemporaryDirectory() as folder:
         seed = built_project(Path(folder) / "seed", SEED_DATA)
         multi = built_project(Path(folder) / "multi", MULTI_DATA)
+        aspc = built_project(Path(folder) / "aspc", ASPC_DATA)
         rows = []
         rows += measure({"seed": (seed / "site", None)}, {"session": "sessions/collective-sharing-poverty-alleviation-china/", "programme": "programme/"}, chromium())
         rows += measure({"multi": (multi / "site", "https://example.org/ptc2025/")}, {"session": "sessions/housing-first/", "programme": "programme/"}, chromium())
+        aspc_pages = {"session of papers": "sessions/minimum-incomes/", "paper": "papers/dibao-rural-urban-gap/", "programme": "programme/"}
+        rows += measure({"aspc": (aspc / "site", None)}, aspc_pages, chromium())
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     print(table(rows))

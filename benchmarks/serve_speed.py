@@ -1,7 +1,7 @@
 """How long `build.py serve` takes from saving one session file to serving the new page.
 
-    python -m benchmarks.serve_speed                 # N = 1,000 sessions
-    python -m benchmarks.serve_speed --sessions 20   # what `make test` runs, to prove it works
+    python -m benchmarks.serve_speed                 # N = 1,000 papers
+    python -m benchmarks.serve_speed --papers 20     # what `make test` runs, to prove it works
 
 Starts `serve` on a synthetic programme, then several times: changes one session's
 title, saves, and asks for the session's page until the new title is in it. Prints
@@ -30,7 +30,7 @@ from benchmarks.synthetic import write
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "serve.json"
-EDITED = "paper-00005"  # a session every synthetic programme of 5 or more sessions has
+EDITED = "paper-00005"  # a paper every synthetic programme of 5 or more papers has
 GIVE_UP_AFTER = 120.0  # seconds: a preview slower than this is broken, not slow
 
 
@@ -58,8 +58,8 @@ def wait_for(url: str, text: str, since: float) -> float:
     raise RuntimeError(f"{url} did not show {text!r} within {GIVE_UP_AFTER:.0f} s")
 
 
-def measure(sessions: int, folder: Path, edits: int) -> dict:
-    project = write(sessions, folder)
+def measure(papers: int, folder: Path, edits: int) -> dict:
+    project = write(papers, folder)
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     port = free_port()
@@ -67,8 +67,8 @@ def measure(sessions: int, folder: Path, edits: int) -> dict:
     env.pop("PODIUM_SITE_URL", None)
     command = [sys.executable, str(REPO / "build.py"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sessions/{EDITED}/"
-    source = project / "data" / "sessions" / f"{EDITED}.yml"
+    url = f"http://127.0.0.1:{port}/papers/{EDITED}/"
+    source = project / "data" / "papers" / f"{EDITED}.yml"
     original = source.read_text(encoding="utf-8")
     try:
         started = time.perf_counter()
@@ -82,21 +82,21 @@ def measure(sessions: int, folder: Path, edits: int) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"sessions": sessions, "first_page_s": round(first, 1), "waits_s": waits, "median_s": statistics.median(waits)}
+    return {"papers": papers, "first_page_s": round(first, 1), "waits_s": waits, "median_s": statistics.median(waits)}
 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sessions", type=int, default=1000)
+    parser.add_argument("--papers", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        result = measure(args.sessions, Path(folder), args.edits)
+        result = measure(args.papers, Path(folder), args.edits)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(
-        f"serve, {result['sessions']:,} sessions: first page after {result['first_page_s']} s; "
+        f"serve, {result['papers']:,} papers: first page after {result['first_page_s']} s; "
         f"save to new page {', '.join(f'{w:.2f}' for w in result['waits_s'])} s (median {result['median_s']:.2f} s)"
     )
     return result

@@ -2,10 +2,12 @@
 
     python -m benchmarks.synthetic 1000 /tmp/big      # writes /tmp/big/data/...
 
-N sessions over 3 days; about N/25 streams; papers grouped 3 to 5 to a stream slot
-(same stream, date, start and end, as on the ASPC site); 1.5 people per session on
-average, drawn from a pool so that people present in several sessions; abstracts of
-150 to 300 words and bios of 50 to 120 words; 10% of people with non-ASCII names.
+N papers over 3 days, as academic conferences run them: about N/25 streams, each
+with a session of 3 to 5 papers in each of its slots (three a day), chaired; a
+keynote for everyone each morning, and morning tea, lunch and afternoon tea. 1.5
+authors per paper on average (a second author is sometimes not presenting), drawn
+from a pool so that people present several papers; abstracts of 150 to 300 words
+and bios of 50 to 120 words; 10% of people with non-ASCII names.
 """
 
 from __future__ import annotations
@@ -18,8 +20,15 @@ from pathlib import Path
 import yaml
 
 DAYS = [dt.date(2019, 9, 9), dt.date(2019, 9, 10), dt.date(2019, 9, 11)]
-SLOT_STARTS = ["09:00", "10:55", "13:30", "15:30"]
+SLOT_STARTS = ["10:55", "13:30", "15:30"]
 SLOT_LENGTH = dt.timedelta(minutes=100)
+# Each day: (id, title, kind, start, end); the keynote in the main hall, breaks everywhere.
+FOR_EVERYONE = [
+    ("keynote", "Keynote", "keynote", "09:15", "10:15"),
+    ("morning-tea", "Morning tea", "break", "10:25", "10:55"),
+    ("lunch", "Lunch", "break", "12:35", "13:30"),
+    ("afternoon-tea", "Afternoon tea", "break", "15:10", "15:30"),
+]
 WORDS = (
     "policy social welfare income housing poverty inequality labour market health care ageing "
     "pension family child disability migration education evidence reform programme outcomes "
@@ -37,15 +46,15 @@ AFFILIATIONS = [
 ]  # fmt: skip
 
 
-def generate(sessions: int, seed: int = 2019) -> dict[str, str]:
-    """The files of a programme: {path under data/: YAML text}."""
+def generate(papers: int, seed: int = 2019) -> dict[str, str]:
+    """The files of a programme of `papers` papers: {path under data/: YAML text}."""
     rng = random.Random(seed)
     files: dict[str, str] = {}
-    stream_count = max(1, round(sessions / 25))
+    stream_count = max(1, round(papers / 25))
     streams = [{"id": f"stream-{i + 1:03d}", "name": f"{_words(rng, 3).capitalize()} ({i + 1})"} for i in range(stream_count)]
     files["conference.yml"] = _dump({
-        "name": f"Synthetic Social Policy Conference ({sessions} sessions)",
-        "short_name": f"SSPC {sessions}",
+        "name": f"Synthetic Social Policy Conference ({papers} papers)",
+        "short_name": f"SSPC {papers}",
         "timezone": "Australia/Sydney",
         "language": "en-AU",
         "date_format": "EEEE, d MMMM y",
@@ -53,37 +62,63 @@ def generate(sessions: int, seed: int = 2019) -> dict[str, str]:
         "venue": {"name": "UNSW Sydney", "city": "Sydney", "country": "Australia"},
     })  # fmt: skip
     files["streams.yml"] = _dump(streams)
-    people = _people(rng, max(2, round(sessions * 1.5 / 2)))
+    people = _people(rng, max(2, round(papers * 1.5 / 2)))
     for person_id, person in people.items():
         files[f"people/{person_id}.yml"] = _dump(person)
     person_ids = list(people)
+    for day in DAYS:
+        for key, title, kind, start, end in FOR_EVERYONE:
+            session = {"title": f"{title}: {_words(rng, 4)}" if kind == "keynote" else title, "kind": kind,
+                       "date": day.isoformat(), "start": start, "end": end}  # fmt: skip
+            if kind == "keynote":
+                session["room"] = "Main hall"
+                session["abstract"] = _text(rng, rng.randint(150, 300))
+                session["people"] = [{"person": rng.choice(person_ids), "role": "Speaker"}]
+            files[f"sessions/{key}-{day.isoformat()}.yml"] = _dump(session)
     slots = [(day, start) for day in DAYS for start in SLOT_STARTS]
-    number = 0
-    while number < sessions:
-        stream = streams[number % stream_count]
-        day, start = slots[(number // stream_count) % len(slots)]
+    busy: dict[tuple, set[str]] = {}  # who is already in a session of each slot: no one is in two places
+
+    def free(slot: tuple, count: int) -> list[str]:
+        taken = busy.setdefault(slot, set())
+        chosen = rng.sample([p for p in person_ids if p not in taken] or person_ids, count)
+        taken.update(chosen)
+        return chosen
+
+    number = sessions = 0
+    while number < papers:
+        stream = streams[sessions % stream_count]
+        day, start = slots[(sessions // stream_count) % len(slots)]
+        sessions += 1
         end = (dt.datetime.combine(day, dt.time.fromisoformat(start)) + SLOT_LENGTH).strftime("%H:%M")
-        room = f"Room {stream_count and (streams.index(stream) + 1)}"
+        listed = []
         for _ in range(rng.randint(3, 5)):
-            if number >= sessions:
+            if number >= papers:
                 break
             number += 1
-            speakers = rng.sample(person_ids, 1 if rng.random() < 0.5 else 2)
-            files[f"sessions/paper-{number:05d}.yml"] = _dump({
+            listed.append(f"paper-{number:05d}")
+            authors = [{"person": p, "role": "Presenter"} for p in free((day, start), 1 if rng.random() < 0.5 else 2)]
+            if len(authors) == 2 and rng.random() < 0.5:
+                authors[1] = {"person": authors[1]["person"], "role": "Co-author", "presenting": False}
+            files[f"papers/{listed[-1]}.yml"] = _dump({
                 "title": _words(rng, rng.randint(5, 12)).capitalize(),
-                "stream": stream["id"],
-                "date": day.isoformat(),
-                "start": start,
-                "end": end,
-                "room": room,
                 "abstract": _text(rng, rng.randint(150, 300)),
-                "people": [{"person": p, "role": "Presenter"} for p in speakers],
+                "people": authors,
             })  # fmt: skip
+        files[f"sessions/session-{sessions:04d}.yml"] = _dump({
+            "title": _words(rng, rng.randint(3, 6)).capitalize(),
+            "stream": stream["id"],
+            "date": day.isoformat(),
+            "start": start,
+            "end": end,
+            "room": f"Room {streams.index(stream) + 1}",
+            "people": [{"person": free((day, start), 1)[0], "role": "Chair"}],
+            "papers": listed,
+        })  # fmt: skip
     return files
 
 
-def write(sessions: int, root: Path, seed: int = 2019) -> Path:
-    for relative, text in generate(sessions, seed).items():
+def write(papers: int, root: Path, seed: int = 2019) -> Path:
+    for relative, text in generate(papers, seed).items():
         target = root / "data" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -126,8 +126,10 @@ def _report(problems: Problems) -> None:
 
 def _summary(result: Result) -> str:
     programme = result.programme
-    parts = [
-        count(programme.sessions, "session"),
+    parts = [count(programme.sessions, "session")]
+    if programme.papers:
+        parts.append(count(programme.papers, "paper"))
+    parts += [
         count(programme.people, "person", "people"),
         count(programme.streams, "stream"),
     ]

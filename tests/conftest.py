@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 SEED_DATA = REPO / "data"
 MULTI_DATA = FIXTURES / "multi" / "data"
+ASPC_DATA = FIXTURES / "aspc" / "data"
 
 # 2019-09-01T00:00:00Z: any fixed value makes builds reproducible.
 TEST_SOURCE_DATE_EPOCH = "1567296000"
@@ -53,6 +54,12 @@ def built_project(destination: Path, data: Path) -> Path:
 def seed_project(tmp_path_factory) -> Path:
     """The seed data built into a site, once per test run; the site is at `site/`."""
     return built_project(tmp_path_factory.mktemp("seed"), SEED_DATA)
+
+
+@pytest.fixture(scope="session")
+def aspc_project(tmp_path_factory) -> Path:
+    """The ASPC-like fixture of sessions of papers built into a site, once per test run."""
+    return built_project(tmp_path_factory.mktemp("aspc"), ASPC_DATA)
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,13 @@
 """What one generation made, kept for the next: `serve` remakes only what a save changed.
 
 Every generated file is a function of a few values of the programme: a session's page
-of the conference, the session and its slot mates; a person's calendar of the
-conference, the person and their sessions. Model objects are frozen dataclasses that
-compare by value, so when those values equal last time's, last time's bytes are the
-right bytes. The generators name each file's inputs next to the code that makes it
-(`pages.render`, `exports.files`); a test edits a programme in many ways and checks
-that what is reused equals what a full generation makes.
+of the conference and the session (its papers inside it); a paper's page of the
+conference, the paper and its session; a person's calendar of the conference, the
+person and their sessions. Model objects are frozen dataclasses that compare by
+value, so when those values equal last time's, last time's bytes are the right bytes.
+The generators name each file's inputs next to the code that makes it (`pages.jobs`,
+`exports.each_file`); a test edits a programme in many ways and checks that what is
+reused equals what a full generation makes.
 
 `build` uses `Fresh`, which keeps nothing: a published site is always made whole.
 """

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..programme import addresses
-from ..programme.model import Programme, any_timed
+from ..programme.model import Paper, Programme, in_calendars
 from .memo import Memo, make_now
 
 
@@ -45,12 +45,14 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
     # Imported here, not with the package: pages use its small modules (jsonld.py,
     # calendar_links.py), and `check` and the build's main process need not spend the
     # 0.1 s that importing icalendar takes.
-    from . import frab, ics
+    from . import frab, ics, scholarly
     from .programme_json import sessions_json
 
     conference = programme.conference
     urls = addresses.session_urls(programme)
-    absolute = urls if conference.url else {}  # calendars link only to published pages
+    paper_urls = addresses.paper_urls(programme)
+    event_urls = {f"session {id_}": url for id_, url in urls.items()} | {f"paper {id_}": url for id_, url in paper_urls.items()}
+    absolute = event_urls if conference.url else {}  # calendars link only to published pages
     name = conference.short_name or conference.name
     calendars = ics.CalendarWriter(programme, stamp, absolute, memo)
 
@@ -59,22 +61,33 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
 
     # The whole-programme files first: they take the most memory while made, and a
     # build makes them while MkDocs' processes are still small.
-    if any_timed(programme.sessions):
-        schedule = frab.Schedule(programme, urls)
+    if in_calendars(programme.sessions):
+        schedule = frab.Schedule(programme, urls, paper_urls)
         yield export(addresses.SCHEDULE_XML, programme, schedule.xml)
         yield export(addresses.SCHEDULE_JSON, programme, schedule.json)
         del schedule
     yield export(addresses.SESSIONS_JSON, programme, functools.partial(sessions_json, programme))
-    for session in programme.sessions:
-        if session.is_timed:
-            label = f"{session.title} ({name})"
-            make = functools.partial(calendars.calendar, label, [session])
-            yield export(addresses.session_calendar(session), (conference, session), make)
+    for session in in_calendars(programme.sessions):
+        label = f"{session.title} ({name})"
+        yield export(addresses.session_calendar(session), (conference, session), functools.partial(calendars.calendar, label, [session]))
+    for paper in programme.papers:
+        session = programme.session_of(paper)
+        if paper.is_timed:
+            label = f"{paper.title} ({name})"
+            make = functools.partial(calendars.calendar, label, [paper])
+            yield export(addresses.paper_calendar(paper), (conference, paper, session), make)
+        url = absolute.get(f"paper {paper.id}")
+        inputs = (conference, paper, url)
+        yield export(addresses.paper_bibtex(paper), inputs, functools.partial(scholarly.bibtex, programme, paper, url))
+        yield export(addresses.paper_csl_json(paper), inputs, functools.partial(scholarly.csl_json, programme, paper, url))
     # An iCalendar file needs at least one event: collections without a timed session get none.
-    collections = [(addresses.stream_calendar(s), s.name, programme.sessions_of_stream(s)) for s in programme.streams]
-    collections += [(addresses.person_calendar(p), p.name, programme.sessions_of_person(p)) for p in programme.people]
-    collections.append((addresses.PROGRAMME_CALENDAR, conference.name, list(programme.sessions)))
-    for path, title, sessions in collections:
-        if any_timed(sessions):
+    collections = [
+        (addresses.stream_calendar(s), s.name, in_calendars(programme.sessions_of_stream(s))) for s in programme.streams
+    ]
+    collections += [(addresses.person_calendar(p), p.name, programme.calendar_items_of(p)) for p in programme.people]
+    collections.append((addresses.PROGRAMME_CALENDAR, conference.name, in_calendars(programme.sessions)))
+    for path, title, items in collections:
+        if items:
             label = title if path == addresses.PROGRAMME_CALENDAR else f"{title} ({name})"
-            yield export(path, (conference, label, sessions), functools.partial(calendars.calendar, label, sessions))
+            sessions = [programme.session_of(i) for i in items if isinstance(i, Paper)]
+            yield export(path, (conference, label, items, sessions), functools.partial(calendars.calendar, label, items))

@@ -4,7 +4,13 @@ Giggity, EventFahrplan, ConfClerk and the c3voc tools read these. Both are built
 one list of days, rooms and events, so they always agree; tests validate them against
 the published XSD and JSON Schema. Streams are tracks; a session without a room goes
 into a placeholder room; sessions without a date or start time are left out (an app
-needs a time); a session without an end lasts the conference's `default_duration`.
+needs a time), and so are breaks; a session without an end lasts the conference's
+`default_duration`.
+
+A session is one event, its papers listed in its description and its presenting
+authors among its persons; when every paper of a session has its own time, the
+papers are the events instead (never two overlapping events for one session).
+Links of kind slides and paper are attachments, the others links.
 """
 
 from __future__ import annotations
@@ -16,12 +22,18 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..programme.model import Programme, Session
+from ..programme.model import Appearance, Link, Paper, Programme, Session, Timed, in_calendars
 from . import ids, json_pieces
 from .indented_xml import IndentedXML
 
 PLACEHOLDER_ROOM = "Room to be announced"
-EVENT_TYPE = "talk"  # the data has no session types yet; "talk" is what apps expect
+PAPER_TYPE = "paper"
+# Podium's link kinds as the c3voc Reference types; slides and papers are attachments.
+_REFERENCE_TYPES = {
+    "slides": "slides", "paper": "paper", "video": "media", "livestream": "media",
+    "code": "related", "website": "web", "other": "related",
+}  # fmt: skip
+_ATTACHMENT_KINDS = {"slides", "paper"}
 JSON_SCHEMA_ID = "https://c3voc.de/schedule/schema.json"
 # A frab track slug must start with a letter (pretalx's export fails the XSD there).
 _XML_SLUG = re.compile(r"[a-z][a-z0-9-]+")
@@ -31,18 +43,23 @@ _XML_SLUG = re.compile(r"[a-z][a-z0-9-]+")
 class Day:
     index: int  # from 1
     date: dt.date
-    rooms: dict[str, list[Session]] = field(default_factory=dict)  # room name → sessions
+    rooms: dict[str, list[Session | Paper]] = field(default_factory=dict)  # room name → events
 
 
 def days(programme: Programme) -> list[Day]:
-    """The scheduled sessions by day and room, in programme order."""
+    """The events (scheduled sessions, or their papers) by day and room, in programme order."""
     result: dict[dt.date, Day] = {}
-    for session in programme.sessions:
-        if not session.is_timed:
-            continue
+    for session in in_calendars(programme.sessions):
         day = result.setdefault(session.date, Day(len(result) + 1, session.date))
-        day.rooms.setdefault(session.room or PLACEHOLDER_ROOM, []).append(session)
+        day.rooms.setdefault(session.room or PLACEHOLDER_ROOM, []).extend(events_of(session))
     return list(result.values())
+
+
+def events_of(session: Session) -> list[Session | Paper]:
+    """The session as one event, or its papers when every one has its own time."""
+    if session.papers and all(paper.own_time for paper in session.papers):
+        return list(session.papers)
+    return [session]
 
 
 class Schedule:
@@ -54,13 +71,14 @@ class Schedule:
     `urls` maps session ids to page addresses.
     """
 
-    def __init__(self, programme: Programme, urls: dict[str, str]) -> None:
+    def __init__(self, programme: Programme, urls: dict[str, str], paper_urls: dict[str, str]) -> None:
         self.programme = programme
         self.urls = urls
+        self.paper_urls = paper_urls
 
     @functools.cached_property
     def _description(self) -> dict:
-        return _conference(self.programme, self.urls)
+        return _conference(self.programme, self.urls, self.paper_urls)
 
     def xml(self) -> bytes:
         return schedule_xml(self.programme, self._description)
@@ -114,20 +132,21 @@ def schedule_xml(programme: Programme, conference: dict) -> bytes:
     return xml.bytes()
 
 
-def _conference(programme: Programme, urls: dict[str, str]) -> dict:
+def _conference(programme: Programme, urls: dict[str, str], paper_urls: dict[str, str]) -> dict:
     conference = programme.conference
-    numbers = ids.numeric_ids(conference, [s.id for s in programme.sessions])
     scheduled = days(programme)
+    keys = [_key(event) for day in scheduled for events in day.rooms.values() for event in events]
+    numbers = ids.numeric_ids(conference, keys)
     json_days = []
     for day in scheduled:
-        sessions = [s for in_room in day.rooms.values() for s in in_room]
+        events = [e for in_room in day.rooms.values() for e in in_room]
         json_days.append({
             "index": day.index,
             "date": day.date.isoformat(),
-            "day_start": min(s.starts_at(conference.zone) for s in sessions).isoformat(),
-            "day_end": max(s.ends_at_or_default(conference) for s in sessions).isoformat(),
+            "day_start": min(e.starts_at(conference.zone) for e in events).isoformat(),
+            "day_end": max(e.ends_at_or_default(conference) for e in events).isoformat(),
             "rooms": {
-                room: [_event(programme, s, numbers[s.id], urls[s.id]) for s in in_room]
+                room: [_event(programme, e, numbers[_key(e)], urls, paper_urls) for e in in_room]
                 for room, in_room in day.rooms.items()
             },
         })  # fmt: skip
@@ -149,33 +168,89 @@ def _conference(programme: Programme, urls: dict[str, str]) -> dict:
     return result
 
 
-def _event(programme: Programme, session: Session, number: int, url: str) -> dict:
+def _key(event: Session | Paper) -> tuple[str, str]:
+    return ("paper" if isinstance(event, Paper) else "session", event.id)
+
+
+def _event(programme: Programme, event: Session | Paper, number: int, urls: dict, paper_urls: dict) -> dict:
     conference = programme.conference
-    starts_at = session.starts_at(conference.zone)
-    ends_at = session.ends_at_or_default(conference)
+    starts_at = event.starts_at(conference.zone)
+    ends_at = event.ends_at_or_default(conference)
+    if isinstance(event, Paper):
+        session = programme.session_of(event)
+        guid = ids.guid(conference, "paper", event.id)
+        url, kind, subtitle = paper_urls[event.id], PAPER_TYPE, event.subtitle or session.title
+        persons, description, language = event.presenters, None, event.language
+    else:
+        guid = event.guid or ids.guid(conference, "session", event.id)
+        url, kind, subtitle = urls[event.id], event.kind, event.subtitle
+        presenting = [a for paper in event.papers for a in paper.presenters]
+        persons, description, language = (*event.people, *presenting), _papers_text(event), event.language
+    references = _references(programme, event)
+    links = [(link, title) for link, title in references if link.kind not in _ATTACHMENT_KINDS]
+    attachments = [(link, title) for link, title in references if link.kind in _ATTACHMENT_KINDS]
     return {
-        "guid": ids.guid(conference, "session", session.id),
+        "guid": guid,
         "id": number,
         "date": starts_at.isoformat(),
-        "start": f"{session.start:%H:%M}",
+        "start": f"{event.start:%H:%M}",
         "end": ends_at.isoformat(),
         "duration": _duration(ends_at - starts_at),
-        "room": session.room or PLACEHOLDER_ROOM,
-        "slug": f"{ids.acronym(conference)}-{session.id}",
+        "room": event.room or PLACEHOLDER_ROOM,
+        "slug": f"{ids.acronym(conference)}-{event.id}",
         "url": url,
-        "title": session.title,
-        "subtitle": None,
-        "track": session.stream.name if session.stream else None,
-        "type": EVENT_TYPE,
-        "language": conference.language,
-        "abstract": session.abstract,
-        "description": None,
-        "persons": [_person(programme, a) for a in session.people],
-        "links": [],
+        "title": event.title,
+        "subtitle": subtitle,
+        "track": event.stream.name if event.stream else None,
+        "type": kind,
+        "language": language or conference.language,
+        "abstract": event.abstract,
+        "description": description,
+        "persons": _persons(programme, persons),
+        "links": [_reference(link, title) for link, title in links],
+        "attachments": [_reference(link, title) for link, title in attachments],
     }
 
 
-def _person(programme: Programme, appearance) -> dict:
+def _papers_text(session: Session) -> str | None:
+    """The session's papers, one a line, for apps that show an event's description."""
+    if not session.papers:
+        return None
+    lines = []
+    for paper in session.papers:
+        authors = ", ".join(a.person.name for a in paper.people)
+        lines.append(f"{paper.position}. {paper.title}" + (f" ({authors})" if authors else ""))
+    return "\n".join(lines)
+
+
+def _persons(programme: Programme, appearances) -> list[dict]:
+    """Each person once, in order of first mention."""
+    seen: dict[str, dict] = {}
+    for appearance in appearances:
+        if appearance.person.id not in seen:
+            seen[appearance.person.id] = _person(programme, appearance)
+    return list(seen.values())
+
+
+def _references(programme: Programme, event: Session | Paper) -> list[tuple[Link, str | None]]:
+    """The event's links with their titles: a session's own and its papers' (titled by paper);
+    a paper's own and its session's (a session's recording holds each paper's talk)."""
+    if isinstance(event, Paper):
+        session = programme.session_of(event)
+        return [(link, link.label) for link in (*event.links, *session.links)]
+    own = [(link, link.label) for link in event.links]
+    of_papers = [(link, f"{paper.title}: {link.label or link.kind}") for paper in event.papers for link in paper.links]
+    return own + of_papers
+
+
+def _reference(link: Link, title: str | None) -> dict:
+    reference = {"type": _REFERENCE_TYPES[link.kind], "url": link.url}
+    if title:
+        reference["title"] = title
+    return reference
+
+
+def _person(programme: Programme, appearance: Appearance) -> dict:
     person = appearance.person
     result = {"name": person.name, "guid": ids.guid(programme.conference, "person", person.id)}
     if person.bio:
@@ -185,17 +260,34 @@ def _person(programme: Programme, appearance) -> dict:
 
 def _xml_event(xml: IndentedXML, event: dict) -> None:
     with xml.element("event", {"guid": event["guid"], "id": str(event["id"])}):
-        for key in ("room", "title", "type", "date", "start", "duration"):
+        for key in ("room", "title"):
+            xml.leaf(key, event[key])
+        if event["subtitle"]:
+            xml.leaf("subtitle", event["subtitle"])
+        for key in ("type", "date", "start", "duration"):
             xml.leaf(key, event[key])
         xml.leaf("abstract", event["abstract"] or "")
         xml.leaf("track", event["track"] or "")
         xml.leaf("language", event["language"])
+        if event["description"]:
+            xml.leaf("description", event["description"])
         with xml.element("persons"):
             for person in event["persons"]:
                 xml.leaf("person", person["name"], {"guid": person["guid"]})
-        xml.leaf("links")
+        _xml_references(xml, "links", "link", event["links"])
+        _xml_references(xml, "attachments", "attachment", event["attachments"])
         if event["url"].startswith(("https://", "http://")):
             xml.leaf("url", event["url"])
+
+
+def _xml_references(xml: IndentedXML, name: str, item: str, references: list[dict]) -> None:
+    if not references:
+        if name == "links":
+            xml.leaf("links")  # as before there were links: apps expect the element
+        return
+    with xml.element(name):
+        for reference in references:
+            xml.leaf(item, reference.get("title", ""), {"href": reference["url"], "type": reference["type"]})
 
 
 def _duration(length: dt.timedelta) -> str:
@@ -206,8 +298,9 @@ def _duration(length: dt.timedelta) -> str:
 def _timeslot(programme: Programme) -> str:
     """The grid apps draw: the largest step (up to an hour) that every start and end fits."""
     step = 60
-    for session in programme.sessions:
-        for time in (session.start, session.end):
+    times = [(s.start, s.end) for s in programme.sessions] + [(p.start, p.end) for p in programme.papers if p.own_time]
+    for pair in times:
+        for time in pair:
             if time is not None:
                 step = math.gcd(step, time.hour * 60 + time.minute)
     return _duration(dt.timedelta(minutes=max(step, 1)))

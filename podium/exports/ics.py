@@ -1,8 +1,11 @@
 """iCalendar (RFC 5545) files, built with the `icalendar` library.
 
-One calendar per session (its "Add to calendar" link), per stream, per person, and
-one for the whole programme. Every event's UID is derived from the conference and
-session ids, so a calendar that imported it once recognises it again after a rebuild;
+One calendar per session and per paper (their "Add to calendar" links), per stream,
+per person, and one for the whole programme. A session is one event, listing its
+papers; a paper has an event of its own in its own calendar and, when it has its own
+time, in its presenters' calendars. Breaks have none. Every event's UID is derived
+from the conference and session (or paper) ids, so a calendar that imported it once
+recognises it again after a rebuild;
 DTSTAMP is the build's one timestamp (SOURCE_DATE_EPOCH), so the same data gives the
 same bytes. Sessions without a date or start time are left out: a calendar entry
 needs a time. A session without an end lasts the conference's `default_duration`.
@@ -18,7 +21,7 @@ from icalendar import Calendar, Event, Timezone
 from . import folding
 
 from ..text import markup
-from ..programme.model import Programme, Session
+from ..programme.model import Paper, Programme, Session
 from .ids import conference_key
 from .memo import Memo, make_now
 
@@ -33,6 +36,10 @@ def session_uid(programme: Programme, session: Session) -> str:
     return f"session-{session.id}@{conference_key(programme.conference)}.podium"
 
 
+def paper_uid(programme: Programme, paper: Paper) -> str:
+    return f"paper-{paper.id}@{conference_key(programme.conference)}.podium"
+
+
 class CalendarWriter:
     """Writes the calendars of one programme, serialising each event only once.
 
@@ -44,7 +51,7 @@ class CalendarWriter:
     """
 
     def __init__(self, programme: Programme, stamp: dt.datetime, urls: dict[str, str], memo: Memo = make_now) -> None:
-        """`urls` maps session ids to their published page addresses, when known.
+        """`urls` maps "session <id>" and "paper <id>" to their published page addresses, when known.
 
         Each event is made through `memo`, named with what it is made from: the caller
         may keep serialised events from one generation to the next (`serve` does).
@@ -56,9 +63,9 @@ class CalendarWriter:
         self._events: dict[str, bytes] = {}
         self._zones: dict[tuple[int, int], bytes] = {}
 
-    def calendar(self, name: str, sessions: list[Session]) -> bytes:
-        """A calendar of `sessions` (those that have a time) named `name`."""
-        timed = [s for s in sessions if s.is_timed]
+    def calendar(self, name: str, items: list[Session | Paper]) -> bytes:
+        """A calendar of `items` (those that have a time) named `name`."""
+        timed = [item for item in items if item.is_timed]
         parts = []
         if timed:
             years = [s.date.year for s in timed]
@@ -92,13 +99,15 @@ class CalendarWriter:
         value = Calendar._encode("X-WR-CALNAME", name)
         return _LINE_MAKER.content_line("X-WR-CALNAME", value).to_ical() + b"\r\n"
 
-    def _event(self, session: Session) -> bytes:
-        if session.id not in self._events:
-            url = self.urls.get(session.id)
-            inputs = (self.programme.conference, session, self.stamp, url)
-            make = lambda: _event(self.programme, session, self.stamp, url).to_ical()  # noqa: E731
-            self._events[session.id] = self.memo(f"event {session.id}", inputs, make)
-        return self._events[session.id]
+    def _event(self, item: Session | Paper) -> bytes:
+        key = f"{'paper' if isinstance(item, Paper) else 'session'} {item.id}"
+        if key not in self._events:
+            url = self.urls.get(key)
+            session = self.programme.session_of(item) if isinstance(item, Paper) else None
+            inputs = (self.programme.conference, item, session, self.stamp, url)
+            make = lambda: _event(self.programme, item, self.stamp, url).to_ical()  # noqa: E731
+            self._events[key] = self.memo(f"event {key}", inputs, make)
+        return self._events[key]
 
     def _zone(self, first_year: int, last_year: int) -> bytes:
         """The zone's rules for the years of the events only, not 1970 to 2038."""
@@ -113,28 +122,29 @@ class CalendarWriter:
         return self._zones[key]
 
 
-def _event(programme: Programme, session: Session, stamp: dt.datetime, url: str | None) -> Event:
+def _event(programme: Programme, item: Session | Paper, stamp: dt.datetime, url: str | None) -> Event:
     conference = programme.conference
+    is_paper = isinstance(item, Paper)
     event = Event()
-    event.add("uid", session_uid(programme, session))
+    event.add("uid", paper_uid(programme, item) if is_paper else session_uid(programme, item))
     event.add("dtstamp", stamp)
-    event.add("dtstart", session.starts_at(conference.zone))
-    event.add("dtend", session.ends_at_or_default(conference))
-    event.add("summary", session.title)
-    event.add("description", description(session, url))
-    location = ", ".join(([session.room] if session.room else []) + conference.venue.parts())
+    event.add("dtstart", item.starts_at(conference.zone))
+    event.add("dtend", item.ends_at_or_default(conference))
+    event.add("summary", item.title)
+    event.add("description", paper_description(programme, item, url) if is_paper else description(item, url))
+    location = ", ".join(([item.room] if item.room else []) + conference.venue.parts())
     if location:
         event.add("location", location)
     if url:
         event.add("url", url)
-    if session.stream is not None:
-        event.add("categories", [session.stream.name])
+    if item.stream is not None:
+        event.add("categories", [item.stream.name])
     event.add("status", "CONFIRMED")
     return event
 
 
 def description(session: Session, url: str | None) -> str:
-    """Plain text for a calendar entry: abstract, people, the page's address."""
+    """Plain text for a calendar entry: abstract, people, papers, the page's address."""
     parts = []
     if session.end is None:
         parts.append("End time to be announced.")
@@ -143,15 +153,42 @@ def description(session: Session, url: str | None) -> str:
     people = [_person_line(a) for a in session.people]
     if people:
         parts.append("\n".join(people))
+    if session.papers:
+        parts.append("Papers:\n" + "\n".join(_paper_line(paper) for paper in session.papers))
     if url:
         parts.append(url)
     return "\n\n".join(parts)
 
 
+def paper_description(programme: Programme, paper: Paper, url: str | None) -> str:
+    """Plain text for a paper's entry: its session, abstract, authors, the page's address."""
+    parts = []
+    session = programme.session_of(paper)
+    if session is not None:
+        parts.append(f"In {session.title}, paper {paper.position} of {len(session.papers)}.")
+    if paper.end is None:
+        parts.append("End time to be announced.")
+    if paper.abstract:
+        parts.append(markup.plain(paper.abstract))
+    if paper.people:
+        parts.append("\n".join(_person_line(a) for a in paper.people))
+    if url:
+        parts.append(url)
+    return "\n\n".join(parts)
+
+
+def _paper_line(paper: Paper) -> str:
+    authors = ", ".join(a.person.name for a in paper.people)
+    return f"{paper.position}. {paper.title}" + (f" ({authors})" if authors else "")
+
+
 def _person_line(appearance) -> str:
     line = appearance.person.name
-    if appearance.role:
-        line += f" ({appearance.role})"
+    notes = [appearance.role] if appearance.role else []
+    if not appearance.presenting:
+        notes.append("not presenting")
+    if notes:
+        line += f" ({', '.join(notes)})"
     if appearance.affiliation:
         line += f", {appearance.affiliation}"
     return line

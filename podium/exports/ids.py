@@ -34,18 +34,18 @@ def guid(conference: Conference, kind: str, id_: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{conference_key(conference)}/{kind}/{id_}"))
 
 
-def numeric_ids(conference: Conference, session_ids: list[str]) -> dict[str, int]:
-    """Positive 31-bit integers for the frab `id`, stable for each session.
+def numeric_ids(conference: Conference, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Positive 31-bit integers for the frab `id`, stable for each (kind, id): ("session", "x").
 
-    Derived from the session's UUID; a collision (rare) is resolved by taking the
-    next free number, visiting sessions in id order so the result is deterministic.
+    Derived from the item's UUID; a collision (rare) is resolved by taking the next
+    free number, visiting items in order of their keys so the result is deterministic.
     """
     taken: set[int] = set()
-    result: dict[str, int] = {}
-    for id_ in sorted(session_ids):
-        number = uuid.UUID(guid(conference, "session", id_)).int % (2**31 - 1) + 1
+    result: dict[tuple[str, str], int] = {}
+    for kind, id_ in sorted(keys):
+        number = uuid.UUID(guid(conference, kind, id_)).int % (2**31 - 1) + 1
         while number in taken:
             number = number % (2**31 - 1) + 1
         taken.add(number)
-        result[id_] = number
+        result[(kind, id_)] = number
     return result

@@ -1,4 +1,7 @@
-"""schema.org `Event` markup (JSON-LD) for a session page, for search engines.
+"""schema.org markup (JSON-LD) for session and paper pages, for search engines.
+
+A session is an `Event`, its papers its `subEvent`s; a paper's page is the `Event`
+of its presentation, whose `workPerformed` is the paper (`ScholarlyArticle`).
 
 Google's required properties for an event (name, startDate, location) are there
 whenever the data has them; nothing is invented where it does not.
@@ -9,18 +12,20 @@ from __future__ import annotations
 import json
 
 from ..text import markup
-from ..programme.model import Conference, Programme, Session
+from ..programme import addresses
+from ..programme.model import Conference, Link, Paper, Programme, Session, Timed
+
+# What each kind of link is, as schema.org types: the works about the event.
+_LINK_TYPES = {
+    "slides": "PresentationDigitalDocument", "paper": "ScholarlyArticle", "video": "VideoObject",
+    "livestream": "VideoObject", "code": "SoftwareSourceCode", "website": "WebPage", "other": "CreativeWork",
+}  # fmt: skip
 
 
 def session_event(programme: Programme, session: Session, url: str | None) -> dict:
     conference = programme.conference
     event: dict = {"@context": "https://schema.org", "@type": "Event", "name": session.title}
-    starts_at = session.starts_at(conference.zone)
-    if starts_at is not None:
-        event["startDate"] = starts_at.isoformat()
-        ends_at = session.ends_at(conference.zone)
-        if ends_at is not None:
-            event["endDate"] = ends_at.isoformat()
+    event.update(_times(conference, session))
     event["eventStatus"] = "https://schema.org/EventScheduled"
     event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
     location = _place(conference, session.room)
@@ -28,19 +33,109 @@ def session_event(programme: Programme, session: Session, url: str | None) -> di
         event["location"] = location
     if session.abstract:
         event["description"] = markup.plain(session.abstract)
-    performers = [_person(a) for a in session.people if (a.role or "").casefold() != "chair"]
-    chairs = [_person(a) for a in session.people if (a.role or "").casefold() == "chair"]
+    presenting = [a for paper in session.papers for a in paper.presenters]
+    performers = [_person(a) for a in [*session.people, *presenting] if not _is_chair(a)]
+    chairs = [_person(a) for a in session.people if _is_chair(a)]
     if performers:
-        event["performer"] = performers
+        event["performer"] = _unique(performers)
     if chairs:
         event["organizer"] = chairs
+    if session.papers:
+        event["subEvent"] = [_paper_as_sub_event(programme, paper) for paper in session.papers]
+    if session.links:
+        event["subjectOf"] = [_link(link) for link in session.links]
     event["superEvent"] = _conference_event(conference)
     if url:
         event["url"] = url
     if session.stream:
         event["about"] = session.stream.name
-    event["inLanguage"] = conference.language
+    event["inLanguage"] = session.language or conference.language
     return event
+
+
+def paper_event(programme: Programme, paper: Paper, url: str | None) -> dict:
+    """The presentation of a paper: when and where, by whom, and the work itself."""
+    conference = programme.conference
+    event: dict = {"@context": "https://schema.org", "@type": "Event", "name": paper.title}
+    event.update(_times(conference, paper))
+    event["eventStatus"] = "https://schema.org/EventScheduled"
+    event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+    location = _place(conference, paper.room)
+    if location:
+        event["location"] = location
+    if paper.presenters:
+        event["performer"] = [_person(a) for a in paper.presenters]
+    event["workPerformed"] = _work(paper, url)
+    if paper.links:
+        event["subjectOf"] = [_link(link) for link in paper.links]
+    session = programme.session_of(paper)
+    if session is not None:
+        event["superEvent"] = {"@type": "Event", "name": session.title}
+        session_url = addresses.absolute_url(programme, addresses.session_page(session))
+        if session_url:
+            event["superEvent"]["url"] = session_url
+    else:
+        event["superEvent"] = _conference_event(conference)
+    if url:
+        event["url"] = url
+    event["inLanguage"] = paper.language or conference.language
+    return event
+
+
+def _paper_as_sub_event(programme: Programme, paper: Paper) -> dict:
+    event: dict = {"@type": "Event", "name": paper.title}
+    if paper.own_time:
+        event.update(_times(programme.conference, paper))
+    url = addresses.absolute_url(programme, addresses.paper_page(paper))
+    if url:
+        event["url"] = url
+    event["workPerformed"] = _work(paper, url)
+    return event
+
+
+def _work(paper: Paper, url: str | None) -> dict:
+    work: dict = {"@type": "ScholarlyArticle", "name": paper.title}
+    if paper.people:
+        work["author"] = [_person(a) for a in paper.people]
+    if paper.doi:
+        work["sameAs"] = "https://doi.org/" + paper.doi
+    if paper.abstract:
+        work["abstract"] = markup.plain(paper.abstract)
+    if url:
+        work["url"] = url
+    return work
+
+
+def _link(link: Link) -> dict:
+    work = {"@type": _LINK_TYPES[link.kind], "url": link.url}
+    if link.label:
+        work["name"] = link.label
+    return work
+
+
+def _times(conference: Conference, timed: Timed) -> dict:
+    times = {}
+    starts_at = timed.starts_at(conference.zone)
+    if starts_at is not None:
+        times["startDate"] = starts_at.isoformat()
+        ends_at = timed.ends_at(conference.zone)
+        if ends_at is not None:
+            times["endDate"] = ends_at.isoformat()
+    return times
+
+
+def _is_chair(appearance) -> bool:
+    return (appearance.role or "").casefold() == "chair"
+
+
+def _unique(people: list[dict]) -> list[dict]:
+    seen, unique = set(), []
+    for person in people:
+        key = json.dumps(person, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            unique.append(person)
+    return unique
 
 
 def script_text(data: dict) -> str:

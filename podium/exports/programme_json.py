@@ -9,10 +9,10 @@ Markdown, as written.
 from __future__ import annotations
 
 from ..programme import addresses
-from ..programme.model import Programme, Session
+from ..programme.model import Appearance, Link, Paper, Programme, Session
 from . import json_pieces
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sessions hold papers
 
 
 def sessions_json(programme: Programme) -> bytes:
@@ -50,39 +50,91 @@ def sessions_json(programme: Programme) -> bytes:
                 "bio": p.bio,
                 "website": p.url,
                 "orcid": p.orcid,
+                "source_id": p.source_id,
                 "url": addresses.public_url(programme, addresses.person_page(p)),
             }
             for p in programme.people
         ],
         "sessions": [_session(programme, s) for s in programme.sessions],
+        "papers": [_paper(programme, p) for p in programme.papers],
     }
     # Compact: Python's JSON encoder is written in C only for output without indent,
     # which is five times faster on a large programme, and smaller to download.
-    # Written session by session (data, sessions).
+    # Written session by session and paper by paper (data, sessions).
     return json_pieces.dumps(data, depth=2, end=b"\n")
 
 
 def _session(programme: Programme, session: Session) -> dict:
     zone = programme.conference.zone
-    starts_at, ends_at = session.starts_at(zone), session.ends_at(zone)
     return {
         "id": session.id,
         "title": session.title,
+        "subtitle": session.subtitle,
+        "kind": session.kind,
+        "for_everyone": session.is_for_everyone,
         "stream": session.stream.id if session.stream else None,
         "date": _iso(session.date),
-        "start": f"{session.start:%H:%M}" if session.start else None,
-        "end": f"{session.end:%H:%M}" if session.end else None,
-        "starts_at": _iso(starts_at),
-        "ends_at": _iso(ends_at),
+        "start": _clock(session.start),
+        "end": _clock(session.end),
+        "ends_next_day": session.ends_next_day,
+        "starts_at": _iso(session.starts_at(zone)),
+        "ends_at": _iso(session.ends_at(zone)),
         "room": session.room,
         "abstract": session.abstract,
-        "people": [
-            {"person": a.person.id, "name": a.person.name, "role": a.role, "affiliation": a.affiliation}
-            for a in session.people
-        ],
-        "url": addresses.public_url(programme, addresses.session_page(session)),
-        "calendar": addresses.public_url(programme, addresses.session_calendar(session)) if session.is_timed else None,
+        "language": session.language,
+        "people": [_appearance(a) for a in session.people],
+        "papers": [paper.id for paper in session.papers],
+        "links": [_link(link) for link in session.links],
+        "guid": session.guid,
+        "source_id": session.source_id,
+        "url": addresses.public_url(programme, addresses.session_page(session)) if session.has_page else None,
+        "calendar": addresses.public_url(programme, addresses.session_calendar(session)) if session.in_calendars else None,
     }
+
+
+def _paper(programme: Programme, paper: Paper) -> dict:
+    zone = programme.conference.zone
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "subtitle": paper.subtitle,
+        "session": paper.session_id,
+        "position": paper.position or None,
+        "own_time": paper.own_time,
+        "date": _iso(paper.date),
+        "start": _clock(paper.start),
+        "end": _clock(paper.end),
+        "starts_at": _iso(paper.starts_at(zone)),
+        "ends_at": _iso(paper.ends_at(zone)),
+        "abstract": paper.abstract,
+        "people": [_appearance(a) for a in paper.people],
+        "board": paper.board,
+        "doi": paper.doi,
+        "language": paper.language,
+        "links": [_link(link) for link in paper.links],
+        "source_id": paper.source_id,
+        "url": addresses.public_url(programme, addresses.paper_page(paper)),
+        "calendar": addresses.public_url(programme, addresses.paper_calendar(paper)) if paper.is_timed else None,
+    }
+
+
+def _appearance(appearance: Appearance) -> dict:
+    person = appearance.person
+    return {
+        "person": person.id,
+        "name": person.name,
+        "role": appearance.role,
+        "affiliation": appearance.affiliation,
+        "presenting": appearance.presenting,
+    }
+
+
+def _link(link: Link) -> dict:
+    return {"url": link.url, "kind": link.kind, "label": link.label}
+
+
+def _clock(time) -> str | None:
+    return f"{time:%H:%M}" if time is not None else None
 
 
 def _iso(value) -> str | None:

@@ -1,11 +1,10 @@
-"""Pieces of pages written as HTML rather than Markdown: lists of sessions and facts.
+"""Pieces of pages written as HTML rather than Markdown: blocks, links, buttons, filters.
 
-A programme of a thousand sessions is mostly lists of links. Written as Markdown,
-MkDocs' Markdown parser spends most of a large build on them; written as HTML (raw
-blocks that MkDocs passes through) they cost nothing to convert, and they can carry
-the data attributes the programme's filters read. Every value from the data is
-HTML-escaped here (this is HTML, not Markdown), and links are the addresses MkDocs
-gives pages (`sessions/x.md` is published at `sessions/x/`).
+Written as HTML (raw blocks that MkDocs passes through), they cost Markdown's parser
+nothing and can carry the data attributes the programme's filters read. Every value
+from the data is HTML-escaped here (this is HTML, not Markdown), and links are the
+addresses MkDocs gives pages (`sessions/x.md` is published at `sessions/x/`). The
+lists of sessions are in lists.py, the facts at the top of a page in facts.py.
 """
 
 from __future__ import annotations
@@ -57,90 +56,6 @@ def relative_path(destination: str, start: str) -> str:
     while common < min(len(to), len(here)) and to[common] == here[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
-
-
-class SessionLists:
-    """`<ul>`s of sessions for the pages of one programme.
-
-    A session is listed on its stream's page, its people's pages, its slot mates'
-    pages and the programme: everything of its entry but the link's address is made
-    once and kept.
-    """
-
-    def __init__(self, programme: Programme) -> None:
-        self.programme = programme
-        self._entries: dict[tuple[str, bool, bool], tuple[str, str]] = {}
-
-    def html(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: bool = False) -> Markup:
-        """The list for `page`: title linked, then time, stream, room and people where asked."""
-        items = []
-        for session in sessions:
-            key = (session.id, show_stream, show_time)
-            entry = self._entries.get(key)
-            if entry is None:
-                entry = self._entries[key] = _session_entry(self.programme, session, show_stream, show_time)
-            opening, rest = entry
-            items.append(f'{opening}<a href="{escape(href(page, addresses.session_page(session)))}">{rest}')
-        # Left out of search: a search for a title should find the session's own page
-        # once, not every list that names it.
-        return Markup('<ul class="podium-sessions" data-search-exclude>\n' + "\n".join(items) + "\n</ul>")
-
-
-def _session_entry(programme: Programme, session: Session, show_stream: bool, show_time: bool) -> tuple[str, str]:
-    """A session's `<li>`, in two parts: before the link's address, and after it."""
-    conference = programme.conference
-    details = []
-    if show_time:
-        if session.date is None:
-            details.append("to be announced")
-        else:
-            day = when.day(conference, session.date)
-            time = when.time_range_with_zone(conference, session)
-            details.append(f"{day}, {time}" if time else day)
-    if show_stream and session.stream:
-        details.append(session.stream.name)
-    if session.room:
-        details.append(session.room)
-    if session.people:
-        details.append(", ".join(a.person.name for a in session.people))
-    # f-strings with escape() rather than Markup.format() (here and below): this runs
-    # for every session on every list page, and format() is ten times slower.
-    stream = escape(session.stream.id) if session.stream else ""
-    room = escape(session.room or "")
-    day = session.date.isoformat() if session.date else ""
-    rest = "".join(f" · {escape(detail)}" for detail in details)
-    return f'<li data-stream="{stream}" data-room="{room}" data-day="{day}">', f"{escape(session.title)}</a>{rest}</li>"
-
-
-def session_facts(programme: Programme, session: Session, page: str) -> Markup:
-    """The facts at the top of a session's page: stream, date, time, room, people."""
-    conference = programme.conference
-    rows: list[tuple[str, str]] = []  # (label, HTML)
-    if session.stream:
-        stream = f'<a href="{escape(href(page, addresses.stream_page(session.stream)))}">{escape(session.stream.name)}</a>'
-        rows.append(("Stream", stream))
-    rows.append(("Date", escape(when.day(conference, session.date) if session.date else "to be announced")))
-    if session.date and session.start:
-        rows.append(("Time", _time(programme, session)))
-    if session.room:
-        rows.append(("Room", escape(session.room)))
-    if session.people:
-        people = ", ".join(f"{a.person.name} ({a.role})" if a.role else a.person.name for a in session.people)
-        rows.append(("People", escape(people)))
-    items = "\n".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
-    return Markup(f'<ul class="podium-facts">\n{items}\n</ul>')
-
-
-def _time(programme: Programme, session: Session) -> str:
-    """The conference's time, in a <time> the visitor's-time script reads."""
-    zone = programme.conference.zone
-    end = session.ends_at(zone)
-    end_attribute = f' data-podium-end="{escape(end.isoformat())}"' if end else ""
-    text = escape(when.time_range_with_zone(programme.conference, session))
-    return (
-        f'<time datetime="{escape(session.starts_at(zone).isoformat())}" data-podium-zone="{escape(zone.key)}"'
-        f"{end_attribute}>{text}</time>"
-    )
 
 
 def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[str, str]] = ()) -> Markup:

@@ -67,11 +67,11 @@ def people_by_initial(people) -> list[tuple[str, str, list]]:
     return [(letter, Markup(f"initial-{i + 1}"), members) for i, (letter, members) in enumerate(groups.items())]
 
 
-# Above this many sessions the programme gets a page per day. A listed session takes
-# about 280 bytes of HTML: 400 keep one page near 150 KB; a page per day stays under
-# 300 KB up to about a thousand sessions a day.
+# Above this many entries (sessions and papers) the programme gets a page per day. A
+# listed session takes about 280 bytes of HTML, a paper under it about 200: 400 keep
+# one page near 150 KB; a page per day stays under 300 KB up to about a thousand a day.
 SPLIT_PROGRAMME_ABOVE = 400
 
 
 def is_split(programme: Programme) -> bool:
-    return len(programme.sessions) > SPLIT_PROGRAMME_ABOVE
+    return len(programme.sessions) + len(programme.papers) > SPLIT_PROGRAMME_ABOVE

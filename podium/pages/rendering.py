@@ -23,13 +23,14 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from ..exports import calendar_links, jsonld
+from ..exports import calendar_links, jsonld, scholarly
 from ..programme import addresses
-from ..programme.model import Programme, Session, any_timed
+from ..programme.model import Paper, Programme, Roles, Session, in_calendars
 from ..text import markup, when
 from ..text.words import count
-from . import fragments
+from . import facts, fragments, labels
 from .fragments import html_block
+from .lists import SessionLists
 from .grouping import days, is_split, people_by_initial
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -60,6 +61,7 @@ def render(programme: Programme) -> dict[str, bytes]:
 def prose_texts(programme: Programme) -> list[str]:
     """Every text the pages show as prose: abstracts, bios, stream descriptions."""
     texts = [s.abstract for s in programme.sessions if s.abstract]
+    texts += [p.abstract for p in programme.papers if p.abstract]
     texts += [p.bio for p in programme.people if p.bio]
     texts += [s.description for s in programme.streams if s.description]
     return texts
@@ -80,13 +82,16 @@ def jobs(programme: Programme) -> list[Job]:
                 inputs = (conference, programme.streams, day)
                 jobs.append(Job("programme_day.md.j2", addresses.programme_day(day.date), inputs, {"day": day}))
     for session in programme.sessions:
-        inputs = (conference, session, programme.slot_mates(session))
-        jobs.append(Job("session.md.j2", addresses.session_page(session), inputs, {"session": session}))
+        if session.has_page:
+            jobs.append(Job("session.md.j2", addresses.session_page(session), (conference, session), {"session": session}))
+    for paper in programme.papers:
+        inputs = (conference, paper, programme.session_of(paper))
+        jobs.append(Job("paper.md.j2", addresses.paper_page(paper), inputs, {"paper": paper}))
     for stream in programme.streams:
         inputs = (conference, stream, programme.sessions_of_stream(stream))
         jobs.append(Job("stream.md.j2", addresses.stream_page(stream), inputs, {"stream": stream}))
     for person in programme.people:
-        inputs = (conference, person, programme.sessions_of_person(person))
+        inputs = (conference, person, programme.roles_of(person), programme.sessions_of_person(person))
         jobs.append(Job("person.md.j2", addresses.person_page(person), inputs, {"person": person}))
     for template, page in (
         ("home.md.j2", addresses.HOME),
@@ -126,7 +131,7 @@ class Renderer:
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
         self.env = _environment()
-        self.session_lists = fragments.SessionLists(programme)
+        self.lists = SessionLists(programme)
         conference = programme.conference
         # What every template may use; given at each render, since the environment
         # outlives one programme.
@@ -136,12 +141,18 @@ class Renderer:
             addresses=addresses,
             days=lambda sessions: days(programme, sessions),
             day=lambda date: when.day(conference, date),
-            has_timed=any_timed,
-            has_schedule=any_timed(programme.sessions),
+            has_calendar=lambda sessions: bool(in_calendars(sessions)),
+            has_schedule=bool(in_calendars(programme.sessions)),
+            sessions_by_role=_sessions_by_role,
             split_programme=is_split(programme),
-            google_calendar=lambda s: calendar_links.google(programme, s, _absolute(programme, s)),
-            outlook_calendar=lambda s: calendar_links.outlook(programme, s, _absolute(programme, s)),
-            jsonld=lambda s: html_block(_jsonld_script(programme, s)),
+            google_calendar=lambda item: calendar_links.google(programme, item, _absolute(programme, item)),
+            outlook_calendar=lambda item: calendar_links.outlook(programme, item, _absolute(programme, item)),
+            jsonld=lambda item: html_block(_jsonld_script(programme, item)),
+            citation_meta=lambda paper: scholarly.citation_meta(programme, paper),
+            kind_label=labels.kind,
+            shows_kind=labels.shows_kind,
+            author_label=labels.author,
+            role_groups=labels.roles,
             subscribe_url=_subscription(programme),
             heading=_heading,
             initials=people_by_initial,
@@ -161,10 +172,28 @@ class Renderer:
             return escape(fragments.href(page, target))
 
         def session_list(sessions, show_stream=True, show_time=False) -> Markup:
-            return html_block(self.session_lists.html(sessions, page, show_stream, show_time))
+            return html_block(self.lists.sessions(sessions, page, show_stream, show_time))
+
+        def paper_list(papers) -> Markup:
+            return html_block(self.lists.papers(papers, page))
 
         def session_facts(session) -> Markup:
-            return html_block(fragments.session_facts(self.programme, session, page))
+            return html_block(facts.session_facts(self.programme, session, page))
+
+        def paper_facts(paper) -> Markup:
+            return html_block(facts.paper_facts(self.programme, paper, page))
+
+        def papers_of(session) -> Markup:
+            return html_block(facts.papers_of(self.programme, session, page))
+
+        def neighbours(paper) -> Markup:
+            return html_block(facts.neighbours(self.programme, paper, page))
+
+        def link_buttons(links) -> Markup:
+            return html_block(facts.links(links))
+
+        def cite_links(paper) -> Markup:
+            return html_block(facts.cite(paper, page))
 
         def calendar_links(calendar_file, label, extra=()) -> Markup:
             return html_block(fragments.calendar_links(page, calendar_file, label, extra))
@@ -173,8 +202,9 @@ class Renderer:
             return html_block(fragments.people_list(self.programme, people, page))
 
         helpers = dict(
-            page=page, link=link, file_href=file_href, session_list=session_list, session_facts=session_facts,
-            calendar_links=calendar_links, people_list=people_list,
+            page=page, link=link, file_href=file_href, session_list=session_list, paper_list=paper_list,
+            session_facts=session_facts, paper_facts=paper_facts, papers_of=papers_of, neighbours=neighbours,
+            link_buttons=link_buttons, cite_links=cite_links, calendar_links=calendar_links, people_list=people_list,
         )  # fmt: skip
         # The page's own context wins over the shared names (a day page's `day`).
         text = self.env.get_template(job.template).render({**self.names, **helpers, **job.context})
@@ -204,14 +234,29 @@ def _prose_block(text: str, searchable: bool = True) -> Markup:
     return html_block(f'<div class="podium-prose"{exclude}>\n{markup.prose(text)}\n</div>')
 
 
-def _jsonld_script(programme: Programme, session: Session) -> str:
-    """The session's schema.org Event, for search engines."""
-    data = jsonld.script_text(jsonld.session_event(programme, session, _absolute(programme, session)))
-    return f'<script type="application/ld+json">{data}</script>'
+def _jsonld_script(programme: Programme, item: Session | Paper) -> str:
+    """The schema.org markup of a session (an Event with its papers) or a paper (the work presented)."""
+    url = _absolute(programme, item)
+    if isinstance(item, Paper):
+        data = jsonld.paper_event(programme, item, url)
+    else:
+        data = jsonld.session_event(programme, item, url)
+    return f'<script type="application/ld+json">{jsonld.script_text(data)}</script>'
 
 
-def _absolute(programme: Programme, session: Session) -> str | None:
-    return addresses.absolute_url(programme, addresses.session_page(session))
+def _absolute(programme: Programme, item: Session | Paper) -> str | None:
+    page = addresses.paper_page(item) if isinstance(item, Paper) else addresses.session_page(item)
+    return addresses.absolute_url(programme, page)
+
+
+def _sessions_by_role(roles: Roles) -> list[tuple[str, list[Session]]]:
+    """A person's sessions grouped by their role in each, in order of first mention ("Sessions" without one)."""
+    groups: dict[str, list[Session]] = {}
+    for session, appearance in roles.sessions:
+        sessions = groups.setdefault(appearance.role or "Sessions", [])
+        if session not in sessions:
+            sessions.append(session)
+    return list(groups.items())
 
 
 def _subscription(programme: Programme) -> Markup | None:
@@ -247,6 +292,8 @@ def _front_matter(meta: dict) -> Markup:
             continue
         if key in ("title", "description"):
             value = html.escape(value, quote=True)
+        elif key == "citation":
+            value = [[name, html.escape(content, quote=True)] for name, content in value]
         if isinstance(value, str) and _SINGLE_QUOTABLE.fullmatch(value):
             quoted = value.replace("'", "''")
             lines.append(f"{key}: '{quoted}'\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import Person, Programme, Session, Stream
+from .model import Paper, Person, Programme, Session, Stream
 
 HOME = "index.md"
 PROGRAMME = "programme.md"
@@ -33,6 +33,24 @@ def session_page(session: Session) -> str:
 
 def session_calendar(session: Session) -> str:
     return f"sessions/{session.id}.ics"
+
+
+def paper_page(paper: Paper) -> str:
+    return f"papers/{paper.id}.md"
+
+
+def paper_calendar(paper: Paper) -> str:
+    return f"papers/{paper.id}.ics"
+
+
+def paper_bibtex(paper: Paper) -> str:
+    """The paper's citation as BibTeX."""
+    return f"papers/{paper.id}.bib"
+
+
+def paper_csl_json(paper: Paper) -> str:
+    """The paper's citation as CSL-JSON (what Zotero and citeproc read)."""
+    return f"papers/{paper.id}.csl.json"
 
 
 def stream_page(stream: Stream) -> str:
@@ -72,5 +90,10 @@ def absolute_url(programme: Programme, path: str) -> str | None:
 
 
 def session_urls(programme: Programme) -> dict[str, str]:
-    """Every session's page address, for the exports."""
-    return {s.id: public_url(programme, session_page(s)) for s in programme.sessions}
+    """Every session's page address (breaks have none), for the exports."""
+    return {s.id: public_url(programme, session_page(s)) for s in programme.sessions if s.has_page}
+
+
+def paper_urls(programme: Programme) -> dict[str, str]:
+    """Every paper's page address, for the exports."""
+    return {p.id: public_url(programme, paper_page(p)) for p in programme.papers}

@@ -3,23 +3,25 @@
 Phase one of every build: nothing is written until this has read every file and
 reported every problem. A programme is returned only when there are no errors.
 The checks live by what they check: files against their schema (reading.py), the
-conference (conference.py), references between files (here), dates and times
-(times.py), and sessions that collide (clashes.py).
+conference (conference.py), what sessions and papers share (items.py), sessions
+(sessions.py) and the papers they hold (papers.py), dates and times (times.py), and
+sessions that collide (clashes.py).
 """
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clashes import check_people_in_two_places, check_room_clashes
+from .clashes import check_old_style_slots, check_people_in_two_places, check_room_clashes
 from .conference import read_conference
-from .load import Document
-from .model import Appearance, Conference, Person, Programme, Session, Stream
+from .items import ItemReader
+from .model import Conference, Person, Programme, Session, Stream
+from .papers import PaperFile, read_paper
 from .problems import Position, Problems
-from .reading import DocumentCache, Reader, ShareOut, in_this_process, value_at
-from .times import check_times, read_date, read_time
+from .reading import DocumentCache, Reader, ShareOut, in_this_process
+from .sessions import SessionReader
 
 __all__ = ["DocumentCache", "Result", "check_project"]
 
@@ -52,22 +54,33 @@ class _ProgrammeBuilder:
         self.reader = reader
         self.root = reader.root
         self.problems = reader.problems
-        self.session_documents: dict[str, Document] = {}
 
     def build(self) -> Programme | None:
         conference = self._conference()
         streams = self._streams()
         people = self._people()
-        sessions = self._sessions(conference, streams, people)
-        check_room_clashes(sessions, self.session_documents, self.problems)
-        check_people_in_two_places(sessions, self.session_documents, self.problems)
+        items = ItemReader(self.problems, streams, people)
+        papers = self._papers(items)
+        sessions_read = SessionReader(items, conference, papers)
+        sessions = [
+            session
+            for id_, document in self.reader.folder("sessions", "session")
+            if (session := sessions_read.session(id_, document)) is not None
+        ]
+        unlisted = sessions_read.unlisted_papers()
+        documents = sessions_read.documents
+        check_old_style_slots(sessions, documents, self.problems)
+        check_room_clashes(sessions, documents, self.problems)
+        check_people_in_two_places(sessions, documents, self.problems)
         if conference is None:
             return None
+        ordered = sorted(sessions, key=_programme_order(list(streams)))
         return Programme(
             conference=conference,
             streams=tuple(streams.values()),
-            sessions=tuple(sorted(sessions, key=lambda s: s.sort_key)),
+            sessions=tuple(ordered),
             people=tuple(sorted(people.values(), key=lambda p: (p.sort_name.casefold(), p.id))),
+            papers=tuple([p for s in ordered for p in s.papers] + sorted(unlisted, key=lambda p: (p.title.casefold(), p.id))),
         )
 
     def _conference(self) -> Conference | None:
@@ -106,65 +119,36 @@ class _ProgrammeBuilder:
                 bio=data.get("bio"),
                 url=data.get("url"),
                 orcid=data.get("orcid"),
+                source_id=data.get("source_id"),
             )
         return people
 
-    def _sessions(
-        self, conference: Conference | None, streams: dict[str, Stream], people: dict[str, Person]
-    ) -> list[Session]:
-        sessions = []
-        for id_, document in self.reader.folder("sessions", "session"):
-            self.session_documents[id_] = document
-            session = self._session(id_, document, conference, streams, people)
-            if session is not None:
-                sessions.append(session)
-        return sessions
+    def _papers(self, items: ItemReader) -> dict[str, PaperFile]:
+        papers = {}
+        for id_, document in self.reader.folder("papers", "paper"):
+            file = read_paper(id_, document, items)
+            if file is not None:
+                papers[id_] = file
+        return papers
 
-    def _session(
-        self,
-        id_: str,
-        document: Document,
-        conference: Conference | None,
-        streams: dict[str, Stream],
-        people: dict[str, Person],
-    ) -> Session | None:
-        data = document.data
-        before = len(self.problems.errors)
-        stream = self._reference(document, ("stream",), streams, "stream", "data/streams.yml")
-        appearances = []
-        for i, entry in enumerate(data.get("people", [])):
-            if entry is None:
-                continue  # at fault, and reported by the schema check
-            person = self._reference(document, ("people", i, "person"), people, "person", "data/people/")
-            if person is not None:
-                affiliation = entry.get("affiliation", person.affiliation)
-                appearances.append(Appearance(person, entry.get("role"), affiliation))
-        date = read_date(document, ("date",), self.problems)
-        start = read_time(data.get("start"))
-        end = read_time(data.get("end"))
-        check_times(document, date, start, end, conference, self.problems)
-        if len(self.problems.errors) > before:
-            return None
-        return Session(
-            id=id_,
-            title=data.get("title", ""),
-            stream=stream,
-            date=date,
-            start=start,
-            end=end,
-            room=data.get("room"),
-            abstract=data.get("abstract"),
-            people=tuple(appearances),
+
+def _programme_order(stream_ids: list[str]):
+    """By day and time (those still to be announced last); at one time, sessions for everyone
+    first, then by stream in the order of streams.yml, room and title."""
+    stream_rank = {stream_id: rank for rank, stream_id in enumerate(stream_ids)}
+
+    def key(session: Session) -> tuple:
+        return (
+            session.date is None,
+            session.date or dt.date.min,
+            session.start is None,
+            session.start or dt.time.min,
+            session.end_key,
+            not session.is_for_everyone,
+            stream_rank.get(session.stream.id, -1) if session.stream else -1,
+            session.room or "",
+            session.title.casefold(),
+            session.id,
         )
 
-    def _reference(self, document: Document, at: tuple, known: dict, kind: str, where: str):
-        """The item a file names at `at`, or None (reported, with the closest id) when unknown."""
-        value = value_at(document.data, at)
-        if value is None:
-            return None
-        if value in known:
-            return known[value]
-        close = difflib.get_close_matches(value, list(known), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"add it to {where}"
-        self.problems.error(document.position(at), f"unknown {kind} '{value}'", hint)
-        return None
+    return key

@@ -3,6 +3,11 @@
 Everything here is built by `check.py` from checked data and never changed after;
 every output (pages, calendars, schedule data) is a function of one `Programme`.
 Organisers' text is kept exactly as written.
+
+A session is what happens in one place at one time: a talk, a session of papers, a
+panel, a keynote, a break. A session of papers holds its `Paper`s in the order they
+are presented; each paper knows its session's id, stream, room and times (its own
+times when it has them), so that its page and calendar entry need nothing else.
 """
 
 from __future__ import annotations
@@ -12,6 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from zoneinfo import ZoneInfo
+
+KINDS = (
+    "talk", "paper-session", "panel", "symposium", "roundtable", "workshop", "posters",
+    "keynote", "plenary", "break", "social", "other",
+)  # fmt: skip
+# Without a stream, these are for everyone: in every stream and across every room.
+FOR_EVERYONE_KINDS = frozenset({"keynote", "plenary", "break", "social"})
+LINK_KINDS = ("slides", "paper", "video", "livestream", "code", "website", "other")
 
 
 @dataclass(frozen=True)
@@ -62,28 +75,33 @@ class Person:
     bio: str | None = None
     url: str | None = None
     orcid: str | None = None
+    source_id: str | None = None
 
 
 @dataclass(frozen=True)
 class Appearance:
-    """One person in one session, with the role and affiliation shown there."""
+    """One person in one session or paper, with the role and affiliation shown there."""
 
     person: Person
     role: str | None
-    affiliation: str | None  # the session's override, else the person's own
+    affiliation: str | None  # the file's override, else the person's own
+    presenting: bool = True  # False: a co-author who is not there
 
 
 @dataclass(frozen=True)
-class Session:
-    id: str
-    title: str
-    stream: Stream | None = None
-    date: dt.date | None = None
-    start: dt.time | None = None
-    end: dt.time | None = None
-    room: str | None = None
-    abstract: str | None = None
-    people: tuple[Appearance, ...] = ()
+class Link:
+    url: str
+    kind: str = "other"  # one of LINK_KINDS
+    label: str | None = None
+
+
+class Timed:
+    """What a session and a paper share: a day, a start, an end that may fall on the next day."""
+
+    date: dt.date | None
+    start: dt.time | None
+    end: dt.time | None
+    ends_next_day: bool
 
     @property
     def is_timed(self) -> bool:
@@ -98,7 +116,8 @@ class Session:
     def ends_at(self, zone: ZoneInfo) -> dt.datetime | None:
         if self.date is None or self.end is None:
             return None
-        return dt.datetime.combine(self.date, self.end, tzinfo=zone)
+        day = self.date + dt.timedelta(days=1) if self.ends_next_day else self.date
+        return dt.datetime.combine(day, self.end, tzinfo=zone)
 
     def ends_at_or_default(self, conference: Conference) -> dt.datetime | None:
         """The end, or for calendars and apps the start plus the conference's default length."""
@@ -113,37 +132,113 @@ class Session:
         return later.astimezone(conference.zone)
 
     @property
-    def slot(self) -> tuple | None:
-        """Papers sharing a stream, date, start and end are presented in one slot."""
-        if self.stream is None or self.date is None or self.start is None:
-            return None
-        return (self.stream.id, self.date, self.start, self.end)
+    def end_key(self) -> tuple:
+        """The end for sorting: after every same-day end when on the next day, last when unknown."""
+        return (self.end is None, self.ends_next_day, self.end or dt.time.max)
+
+
+@dataclass(frozen=True)
+class Paper(Timed):
+    id: str
+    title: str
+    session_id: str | None = None  # None: listed by no session yet
+    position: int = 0  # from 1 in its session
+    stream: Stream | None = None  # its session's
+    room: str | None = None  # its session's
+    own_time: bool = False  # the times below are the paper's own, not its session's
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    ends_next_day: bool = False
+    subtitle: str | None = None
+    abstract: str | None = None
+    people: tuple[Appearance, ...] = ()  # authors, in order
+    board: str | None = None
+    doi: str | None = None
+    language: str | None = None
+    links: tuple[Link, ...] = ()
+    source_id: str | None = None
 
     @property
-    def sort_key(self) -> tuple:
-        """Scheduled sessions by day and time first, then those still to be announced."""
-        return (
-            self.date is None,
-            self.date or dt.date.min,
-            self.start is None,
-            self.start or dt.time.min,
-            self.end or dt.time.max,
-            self.title.casefold(),
-            self.id,
-        )
+    def presenters(self) -> tuple[Appearance, ...]:
+        """The authors who are there."""
+        return tuple(a for a in self.people if a.presenting)
 
 
-def any_timed(sessions: Iterable[Session]) -> bool:
-    """Whether any of `sessions` can stand in a calendar (or a schedule for apps)."""
-    return any(s.is_timed for s in sessions)
+@dataclass(frozen=True)
+class Session(Timed):
+    id: str
+    title: str
+    kind: str = "talk"
+    stream: Stream | None = None
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    ends_next_day: bool = False
+    room: str | None = None
+    abstract: str | None = None
+    people: tuple[Appearance, ...] = ()  # the session's own roles, in order
+    papers: tuple[Paper, ...] = ()  # in the order they are presented
+    subtitle: str | None = None
+    language: str | None = None
+    links: tuple[Link, ...] = ()
+    guid: str | None = None
+    source_id: str | None = None
+
+    @property
+    def is_for_everyone(self) -> bool:
+        """A keynote, plenary, break or social without a stream: in every stream, across all rooms."""
+        return self.stream is None and self.kind in FOR_EVERYONE_KINDS
+
+    @property
+    def is_break(self) -> bool:
+        """A break is shown in the programme only: no page, no calendar entry, no app event."""
+        return self.kind == "break"
+
+    @property
+    def has_page(self) -> bool:
+        return not self.is_break
+
+    @property
+    def in_calendars(self) -> bool:
+        return self.is_timed and not self.is_break
+
+    @property
+    def slot(self) -> tuple | None:
+        """Talks sharing a stream, date, start and end: how papers were grouped before sessions held them."""
+        if self.papers or self.stream is None or self.date is None or self.start is None:
+            return None
+        return (self.stream.id, self.date, self.start, self.end, self.ends_next_day)
+
+
+def any_timed(items: Iterable[Timed]) -> bool:
+    """Whether any of `items` can stand in a calendar (or a schedule for apps)."""
+    return any(item.is_timed for item in items)
+
+
+def in_calendars(sessions: Iterable[Session]) -> list[Session]:
+    """The sessions that have calendar entries: timed, and not breaks."""
+    return [s for s in sessions if s.in_calendars]
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What one person does at the conference, for their page and calendar."""
+
+    papers: tuple[Paper, ...] = ()  # that they author, in programme order
+    sessions: tuple[tuple[Session, Appearance], ...] = ()  # where they have a role, in programme order
+
+    def __bool__(self) -> bool:
+        return bool(self.papers or self.sessions)
 
 
 @dataclass(frozen=True)
 class Programme:
     conference: Conference
     streams: tuple[Stream, ...]
-    sessions: tuple[Session, ...]  # in programme order (Session.sort_key)
+    sessions: tuple[Session, ...]  # in programme order: by day and time, then stream, room, title
     people: tuple[Person, ...]  # in index order (sort name)
+    papers: tuple[Paper, ...] = ()  # in programme order, then those in no session by title
 
     def published_at(self, url: str) -> "Programme":
         """The same programme, published at `url` unless conference.yml names an address."""
@@ -153,39 +248,85 @@ class Programme:
         return replace(self, conference=replace(self.conference, url=url))
 
     def sessions_of_stream(self, stream: Stream) -> list[Session]:
+        """The stream's sessions and those for everyone, in programme order."""
         return self._by_stream.get(stream.id, [])
 
-    def sessions_of_person(self, person: Person) -> list[Session]:
-        return self._by_person.get(person.id, [])
+    def roles_of(self, person: Person) -> Roles:
+        return self._roles.get(person.id, Roles())
 
-    def slot_mates(self, session: Session) -> list[Session]:
-        """The other sessions presented in the same stream slot."""
-        if session.slot is None:
-            return []
-        return [s for s in self._by_slot[session.slot] if s.id != session.id]
+    def sessions_of_person(self, person: Person) -> list[Session]:
+        """Every session a person has a role in, or presents a paper in, in programme order."""
+        return self._sessions_of_person.get(person.id, [])
+
+    def calendar_items_of(self, person: Person) -> list[Session | Paper]:
+        """A person's calendar: the sessions they have a role in or present in, but a paper
+        with its own time instead of its session; breaks and what has no time left out."""
+        return self._calendar_items.get(person.id, [])
+
+    def session_of(self, paper: Paper) -> Session | None:
+        return self._sessions_by_id.get(paper.session_id) if paper.session_id else None
+
+    def paper_neighbours(self, paper: Paper) -> tuple[Paper | None, Paper | None]:
+        """The papers before and after `paper` in its session."""
+        session = self.session_of(paper)
+        if session is None:
+            return None, None
+        index = paper.position - 1
+        before = session.papers[index - 1] if index > 0 else None
+        after = session.papers[index + 1] if index + 1 < len(session.papers) else None
+        return before, after
 
     # Indexes built once on first use, so that pages for thousands of sessions
     # do not each scan the whole programme.
     @cached_property
+    def _sessions_by_id(self) -> dict[str, Session]:
+        return {s.id: s for s in self.sessions}
+
+    @cached_property
     def _by_stream(self) -> dict[str, list[Session]]:
-        index: dict[str, list[Session]] = {}
+        index: dict[str, list[Session]] = {stream.id: [] for stream in self.streams}
         for s in self.sessions:
-            if s.stream:
-                index.setdefault(s.stream.id, []).append(s)
+            for stream_id in [s.stream.id] if s.stream else (index if s.is_for_everyone else []):
+                index[stream_id].append(s)
         return index
 
     @cached_property
-    def _by_person(self) -> dict[str, list[Session]]:
-        index: dict[str, list[Session]] = {}
+    def _roles(self) -> dict[str, Roles]:
+        papers: dict[str, list[Paper]] = {}
+        sessions: dict[str, list[tuple[Session, Appearance]]] = {}
+        for paper in self.papers:
+            for person_id in dict.fromkeys(a.person.id for a in paper.people):
+                papers.setdefault(person_id, []).append(paper)
         for s in self.sessions:
-            for person_id in dict.fromkeys(a.person.id for a in s.people):
+            for appearance in s.people:
+                sessions.setdefault(appearance.person.id, []).append((s, appearance))
+        return {
+            person_id: Roles(tuple(papers.get(person_id, ())), tuple(sessions.get(person_id, ())))
+            for person_id in dict.fromkeys([*papers, *sessions])
+        }
+
+    @cached_property
+    def _calendar_items(self) -> dict[str, list[Session | Paper]]:
+        index: dict[str, list[Session | Paper]] = {}
+        for s in self.sessions:
+            if not s.in_calendars:
+                continue
+            whole = {a.person.id for a in s.people}
+            whole |= {a.person.id for p in s.papers if not p.own_time for a in p.presenters}
+            for person_id in sorted(whole):
                 index.setdefault(person_id, []).append(s)
+            for paper in s.papers:
+                if paper.own_time:
+                    for person_id in dict.fromkeys(a.person.id for a in paper.presenters):
+                        if person_id not in whole:
+                            index.setdefault(person_id, []).append(paper)
         return index
 
     @cached_property
-    def _by_slot(self) -> dict[tuple, list[Session]]:
-        index: dict[tuple, list[Session]] = {}
+    def _sessions_of_person(self) -> dict[str, list[Session]]:
+        index: dict[str, list[Session]] = {}
         for s in self.sessions:
-            if s.slot:
-                index.setdefault(s.slot, []).append(s)
+            present = [a.person.id for a in s.people] + [a.person.id for p in s.papers for a in p.presenters]
+            for person_id in dict.fromkeys(present):
+                index.setdefault(person_id, []).append(s)
         return index

@@ -141,6 +141,13 @@ def _report(
         problems.error(
             document.position(at), f"{field or 'the file'} must be {expected}, not {got}", hint
         )
+    elif kind == "enum":
+        allowed = [str(value) for value in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        problems.error(
+            document.position(at), f"{field} must be one of {', '.join(allowed)}, not {_shown(error.instance)}", hint
+        )
     elif kind == "pattern" and not error.instance.strip():
         hint = "write a value" if at and at[0] in required and len(at) == 1 else "write a value, or leave the field out"
         problems.error(document.position(at), f"{field} is empty", hint)

@@ -1,8 +1,13 @@
-"""Dates and times in the data: on the calendar, in order, within the conference, on the clock."""
+"""Dates and times in the data: on the calendar, in order, within the conference, on the clock.
+
+An end may be given as `end` (24:00 for midnight) or as `duration`; a duration is
+how a session runs past midnight (23:00 for 1:30 ends at 00:30 the next day).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .load import Document
@@ -29,22 +34,78 @@ def read_time(text: str | None) -> dt.time | None:
     return dt.time(int(hours), int(minutes))
 
 
-def check_times(
-    document: Document,
-    date: dt.date | None,
-    start: dt.time | None,
-    end: dt.time | None,
-    conference: Conference | None,
-    problems: Problems,
-) -> None:
-    if end is not None and start is None:
-        problems.error(document.position(("end",)), "end is given without start")
-    if start is not None and end is not None and end <= start:
+@dataclass(frozen=True)
+class Span:
+    """The start and end a file gives (end from `end` or `duration`), checked."""
+
+    start: dt.time | None = None
+    end: dt.time | None = None
+    ends_next_day: bool = False
+
+    def starts_on(self, date: dt.date) -> dt.datetime | None:
+        return dt.datetime.combine(date, self.start) if self.start else None
+
+    def ends_on(self, date: dt.date) -> dt.datetime | None:
+        if self.end is None:
+            return None
+        return dt.datetime.combine(date + dt.timedelta(days=1 if self.ends_next_day else 0), self.end)
+
+
+def read_span(document: Document, problems: Problems) -> Span:
+    """`start`, and `end` or `duration`: an end at or before the start is an error (a duration is the way past midnight)."""
+    data = document.data
+    start = read_time(data.get("start"))
+    end_text, duration_text = data.get("end"), data.get("duration")
+    if end_text is not None and duration_text is not None:
+        problems.error(
+            document.position(("duration",)), "end and duration are both given", "keep one of them"
+        )
+        return Span(start)
+    for key, text in (("end", end_text), ("duration", duration_text)):
+        if text is not None and start is None:
+            problems.error(document.position((key,)), f"{key} is given without start")
+            return Span(start)
+    if start is None:
+        return Span()
+    if duration_text is not None:
+        minutes = _minutes(duration_text)
+        if minutes > 24 * 60:
+            problems.error(document.position(("duration",)), f"duration {duration_text} is longer than a day")
+            return Span(start)
+        ends = dt.datetime.combine(dt.date.min, start) + dt.timedelta(minutes=minutes)
+        return Span(start, ends.time(), ends.date() > dt.date.min)
+    if end_text is None:
+        return Span(start)
+    if end_text == "24:00":
+        return Span(start, dt.time(0, 0), True)
+    end = read_time(end_text)
+    if end <= start:
         problems.error(
             document.position(("end",)),
             f"end {end:%H:%M} is not after start {start:%H:%M}",
+            "for a session that runs past midnight, give its duration instead, e.g. duration: 1:30",
         )
-    if start is not None and "date" not in document.data:
+        return Span(start)
+    return Span(start, end)
+
+
+def _minutes(text: str) -> int:
+    """`1:30` or `90` (the schema has checked the form) as minutes."""
+    if ":" in text:
+        hours, minutes = text.split(":")
+        return int(hours) * 60 + int(minutes)
+    return int(text)
+
+
+def check_session_times(
+    document: Document,
+    date: dt.date | None,
+    span: Span,
+    conference: Conference | None,
+    problems: Problems,
+) -> None:
+    """A session's day within the conference, and its times on the venue's clocks."""
+    if span.start is not None and "date" not in document.data:
         problems.warning(
             document.position(("start",)),
             "start is given without date: the session is listed as to be announced",
@@ -57,12 +118,20 @@ def check_times(
             document.position(("date",)),
             f"date {date} is outside the conference ({first or '…'} to {last or '…'})",
         )
-    for key, time in (("start", start), ("end", end)):
-        if time is not None:
-            _check_local_time(document, key, dt.datetime.combine(date, time), conference.zone, problems)
+    check_clock_times(document, date, span, conference.zone, problems)
 
 
-def _check_local_time(document: Document, key: str, local: dt.datetime, zone: ZoneInfo, problems: Problems) -> None:
+def check_clock_times(document: Document, date: dt.date, span: Span, zone: ZoneInfo, problems: Problems) -> None:
+    """Neither the start nor the end may be a time that daylight saving skips or repeats."""
+    where_end = "duration" if "duration" in document.data else "end"
+    for key, where, moment in (("start", "start", span.starts_on(date)), ("end", where_end, span.ends_on(date))):
+        if moment is not None:
+            _check_local_time(document, key, where, moment, zone, problems)
+
+
+def _check_local_time(
+    document: Document, key: str, where: str, local: dt.datetime, zone: ZoneInfo, problems: Problems
+) -> None:
     """A wall-clock time skipped or repeated by a daylight-saving change is no time at all."""
     early = local.replace(tzinfo=zone, fold=0)
     late = local.replace(tzinfo=zone, fold=1)
@@ -73,4 +142,4 @@ def _check_local_time(document: Document, key: str, local: dt.datetime, zone: Zo
         message = f"{key} {local:%H:%M} on {local:%Y-%m-%d} does not exist in {zone.key} (clocks go forward)"
     else:
         message = f"{key} {local:%H:%M} on {local:%Y-%m-%d} happens twice in {zone.key} (clocks go back)"
-    problems.error(document.position((key,)), message)
+    problems.error(document.position((where,)), message)

@@ -12,11 +12,13 @@ import functools
 
 from babel.dates import format_date, format_time
 
-from ..programme.model import Conference, Session
+from ..programme.model import Conference, Timed
 
 # Between the start and end of a time range: an en dash between spaces, as printed
 # on the original ASPC site ("10.55 am – 12.35 pm").
 RANGE_SEPARATOR = " – "
+# After a range that ends on the next day (a session past midnight).
+NEXT_DAY = "(next day)"
 
 
 def day(conference: Conference, date: dt.date) -> str:
@@ -46,20 +48,26 @@ def zone_abbreviation(conference: Conference, moment: dt.datetime) -> str:
     return moment.astimezone(conference.zone).tzname() or conference.zone.key
 
 
-def time_range(conference: Conference, session: Session) -> str:
-    """`10.55 am – 12.35 pm` (or just `10.55 am` without an end); '' when not scheduled."""
-    if session.start is None:
+def time_range(conference: Conference, timed: Timed, with_zone: bool = False) -> str:
+    """`10.55 am – 12.35 pm` (or just `10.55 am` without an end); '' when not scheduled.
+
+    With `with_zone`, the zone's abbreviation follows the times (`10.55 am – 12.35 pm
+    AEST`); without a date the zone is unknown, so it is left off. An end on the next
+    day is marked: `11.00 pm – 12.30 am (next day)`.
+    """
+    if timed.start is None:
         return ""
-    text = clock(conference, session.start)
-    if session.end is not None:
-        text += RANGE_SEPARATOR + clock(conference, session.end)
-    return text
-
-
-def time_range_with_zone(conference: Conference, session: Session) -> str:
-    """`10.55 am – 12.35 pm AEST`; without a date the zone is unknown, so it is left off."""
-    text = time_range(conference, session)
-    starts_at = session.starts_at(conference.zone)
-    if text and starts_at is not None:
+    text = clock(conference, timed.start)
+    if timed.end is not None:
+        text += RANGE_SEPARATOR + clock(conference, timed.end)
+    starts_at = timed.starts_at(conference.zone)
+    if with_zone and starts_at is not None:
         text += " " + zone_abbreviation(conference, starts_at)
+    if timed.end is not None and timed.ends_next_day:
+        text += " " + NEXT_DAY
     return text
+
+
+def time_range_with_zone(conference: Conference, timed: Timed) -> str:
+    """`10.55 am – 12.35 pm AEST`; without a date the zone is unknown, so it is left off."""
+    return time_range(conference, timed, with_zone=True)

@@ -41,6 +41,13 @@ def multi_url(multi_project):
     server.close()
 
 
+@pytest.fixture(scope="session")
+def aspc_url(aspc_project):
+    server = SiteServer(aspc_project / "site")
+    yield server.url
+    server.close()
+
+
 class PageWatch:
     """Everything a page did that a test may want to forbid."""
 

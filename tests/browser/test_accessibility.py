@@ -1,4 +1,4 @@
-"""axe-core on every page type of both fixtures, light and dark, desktop and phone.
+"""axe-core on every page type of the fixtures, light and dark, desktop and phone.
 
 The target is zero violations of any impact in the WCAG 2.0/2.1/2.2 A and AA rules
 and axe's best practices, fixed in Podium's theme overrides and CSS, never by
@@ -22,6 +22,11 @@ SEED_PAGES = [
 MULTI_PAGES = [
     "", "programme/", "streams/", "streams/housing/", "sessions/housing-first/", "sessions/hostile-text/",
     "sessions/care-workforce/", "people/", "people/zoe-nunez/", "organisers/", "no-such-page/",
+]  # fmt: skip
+ASPC_PAGES = [
+    "programme/", "streams/income-support/", "sessions/minimum-incomes/", "sessions/opening-keynote/",
+    "papers/dibao-rural-urban-gap/", "papers/rent-assistance-renters/", "papers/older-women-homelessness/",
+    "people/anna-becker/",
 ]  # fmt: skip
 VIEWS = {
     "light": {"color_scheme": "light"},
@@ -53,6 +58,13 @@ def test_seed_page_has_no_axe_violations(open_page, seed_url, path, view):
 @pytest.mark.parametrize("path", MULTI_PAGES)
 def test_multi_page_has_no_axe_violations(open_page, multi_url, path, view):
     page, _ = open_page(multi_url + path, wait_until="load", **VIEWS[view])
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("path", ASPC_PAGES)
+def test_aspc_page_has_no_axe_violations(open_page, aspc_url, path, view):
+    page, _ = open_page(aspc_url + path, wait_until="load", **VIEWS[view])
     assert axe_violations(page) == []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_accessibility import MULTI_PAGES, SEED_PAGES
+from tests.browser.test_accessibility import ASPC_PAGES, MULTI_PAGES, SEED_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -78,9 +78,12 @@ def test_session_page_weighs_at_most_150_kb_cold(open_page, seed_url, record_pro
     assert 10_000 < total <= SESSION_PAGE_BUDGET
 
 
-@pytest.mark.parametrize(("site", "path"), [("seed", p) for p in SEED_PAGES] + [("multi", p) for p in MULTI_PAGES])
-def test_page_never_scrolls_sideways_on_a_360_px_phone(open_page, seed_url, multi_url, site, path):
-    base = seed_url if site == "seed" else multi_url
+@pytest.mark.parametrize(
+    ("site", "path"),
+    [("seed", p) for p in SEED_PAGES] + [("multi", p) for p in MULTI_PAGES] + [("aspc", p) for p in ASPC_PAGES],
+)
+def test_page_never_scrolls_sideways_on_a_360_px_phone(open_page, seed_url, multi_url, aspc_url, site, path):
+    base = {"seed": seed_url, "multi": multi_url, "aspc": aspc_url}[site]
     page, _ = open_page(base + path, wait_until="load", **PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 

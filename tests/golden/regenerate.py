@@ -13,12 +13,12 @@ from pathlib import Path
 
 from podium.engine.generate import generate
 from podium.programme.check import check_project
-from tests.conftest import MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH
+from tests.conftest import ASPC_DATA, MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH
 from tests.invalid.corpus import CORPUS, case_names, check_output, project_for
 
 GOLDEN = Path(__file__).resolve().parent
 # Each golden tree: the project folder whose data/ it is generated from.
-CASES = {"seed": REPO, "multi": MULTI_DATA.parent}
+CASES = {"seed": REPO, "multi": MULTI_DATA.parent, "aspc": ASPC_DATA.parent}
 STAMP = dt.datetime.fromtimestamp(int(TEST_SOURCE_DATE_EPOCH), tz=dt.timezone.utc)
 
 

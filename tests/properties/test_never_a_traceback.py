@@ -28,11 +28,15 @@ SCALARS = st.one_of(
     st.floats(allow_nan=True),
     st.text(max_size=40),
     st.sampled_from(["10:55", "2019-09-10", "2019-02-30", "25:00", "NO", "1.10", "lijie-fang",
-                     "<script>alert(1)</script>", "../../x", "housing", "Australia/Sydney", "en-AU"]),
+                     "<script>alert(1)</script>", "../../x", "housing", "Australia/Sydney", "en-AU",
+                     "23:00", "24:00", "00:30", "1:30", "90", "0", "keynote", "break", "paper-session",
+                     "p1", "p2", "10.1080/x", "https://example.org/s.pdf", "slides", "7"]),
 )  # fmt: skip
 KEYS = st.one_of(
     st.sampled_from(["title", "stream", "date", "start", "end", "room", "abstract", "people", "person",
-                     "role", "affiliation", "name", "bio", "url", "orcid", "sort_name", "id", "timezone"]),
+                     "role", "affiliation", "name", "bio", "url", "orcid", "sort_name", "id", "timezone",
+                     "kind", "duration", "papers", "presenting", "board", "doi", "links", "kind", "label",
+                     "language", "guid", "subtitle", "source_id"]),
     st.text(max_size=10),
 )  # fmt: skip
 VALUES = st.recursive(
@@ -97,6 +101,39 @@ def test_check_project_never_raises_on_any_session_structure(session, person):
         "sessions/x.yml": dumped(session),
     })  # fmt: skip
     assert_programme_or_located_problems(result)
+
+
+PAPER_IDS = st.lists(st.sampled_from(["p1", "p2", "p3"]), max_size=4)
+SCHEDULED_SESSION = st.fixed_dictionaries(
+    {"title": st.just("S"), "date": st.just("2019-09-10"), "papers": PAPER_IDS},
+    optional={
+        "start": st.sampled_from(["10:00", "23:00", "00:00"]),
+        "end": st.sampled_from(["11:00", "24:00", "09:00"]),
+        "duration": st.sampled_from(["1:30", "90", "24:00", "25:00"]),
+        "kind": st.sampled_from(["posters", "break", "keynote", "talk"]),
+        "room": st.sampled_from(["G04", "G02"]),
+    },
+)
+PAPER = st.fixed_dictionaries(
+    {"title": st.just("P")},
+    optional={
+        "start": st.sampled_from(["10:00", "10:30", "23:30", "00:15"]),
+        "end": st.sampled_from(["10:30", "11:00", "24:00"]),
+        "duration": st.sampled_from(["30", "1:00"]),
+        "board": st.sampled_from(["1", "2"]),
+        "people": st.just([{"person": "lijie-fang", "presenting": False}, {"person": "lijie-fang"}]),
+    },
+)
+
+
+@SETTINGS
+@given(st.lists(SCHEDULED_SESSION, min_size=1, max_size=3), st.lists(PAPER, min_size=3, max_size=3), SESSION_LIKE)
+def test_check_project_never_raises_on_sessions_of_papers(sessions, papers, paper_like):
+    """Sessions sharing, nesting and timing papers every way, and a paper of any structure."""
+    files = {"people/lijie-fang.yml": b"name: Lijie Fang\n", "papers/p4.yml": dumped(paper_like)}
+    files |= {f"sessions/s{i}.yml": dumped(session) for i, session in enumerate(sessions)}
+    files |= {f"papers/p{i + 1}.yml": dumped(paper) for i, paper in enumerate(papers)}
+    assert_programme_or_located_problems(check_files(files))
 
 
 @SETTINGS

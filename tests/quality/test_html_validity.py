@@ -33,7 +33,7 @@ def vnu_errors(site) -> tuple[list[str], int]:
     return errors, len(pages)
 
 
-@pytest.mark.parametrize("fixture", ["seed_project", "multi_project"])
+@pytest.mark.parametrize("fixture", ["seed_project", "multi_project", "aspc_project"])
 def test_every_page_is_valid_html(fixture, request):
     errors, pages = vnu_errors(request.getfixturevalue(fixture) / "site")
     assert pages >= 10

@@ -1,4 +1,4 @@
-"""Lighthouse category scores of the session and programme pages (mobile preset).
+"""Lighthouse category scores of the session, paper and programme pages (mobile preset).
 
 Targets: performance at least 0.95, accessibility, best practices and SEO 1.00.
 Scores, not timings: the figures themselves are kept by `make bench`
@@ -17,6 +17,7 @@ TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "se
 PAGES = {
     "seed": ["sessions/collective-sharing-poverty-alleviation-china/", "programme/"],
     "multi": ["sessions/housing-first/", "programme/"],
+    "aspc": ["sessions/minimum-incomes/", "papers/dibao-rural-urban-gap/", "programme/"],
 }
 
 
@@ -29,11 +30,12 @@ def scores_meeting_targets(url: str) -> dict[str, float]:
 
 
 @pytest.mark.parametrize(("site", "path"), [(s, p) for s, paths in PAGES.items() for p in paths])
-def test_page_meets_lighthouse_targets(site, path, seed_project, multi_project):
+def test_page_meets_lighthouse_targets(site, path, seed_project, multi_project, aspc_project):
     lighthouse_command()  # skips (or fails under CI) when Node or Lighthouse is missing
     folder, published = {
         "seed": (seed_project / "site", None),
         "multi": (multi_project / "site", "https://example.org/ptc2025/"),
+        "aspc": (aspc_project / "site", None),
     }[site]
     server = SiteServer(folder, published)
     try:

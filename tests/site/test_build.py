@@ -146,18 +146,35 @@ def test_build_with_broken_hand_written_page_keeps_the_previous_site(tmp_path):
 def test_build_shows_a_new_session_on_programme_stream_and_people_pages(tmp_path):
     project = make_project(tmp_path, SEED_DATA)
     (project / "data" / "people" / "new-person.yml").write_text("name: New Person\naffiliation: New Place\n")
-    (project / "data" / "sessions" / "a-new-paper.yml").write_text(
-        "title: A new paper\nstream: chinese-social-policy\ndate: 2019-09-10\nstart: 10:55\nend: 12:35\n"
+    (project / "data" / "sessions" / "a-new-talk.yml").write_text(
+        "title: A new talk\nstream: chinese-social-policy\ndate: 2019-09-11\nstart: 10:55\nend: 12:35\n"
         "people:\n  - person: new-person\n    role: Presenter\n"
     )
     assert run_build_py(project, "build").returncode == 0
     site = project / "site"
-    assert "A new paper" in visible_text(site / "sessions" / "a-new-paper" / "index.html")
+    assert "A new talk" in visible_text(site / "sessions" / "a-new-talk" / "index.html")
     for page in ("programme/index.html", "streams/chinese-social-policy/index.html", "people/new-person/index.html"):
-        assert "A new paper" in visible_text(site / page), page
+        assert "A new talk" in visible_text(site / page), page
     assert "New Person" in visible_text(site / "people" / "index.html")
-    # The seed paper's page now lists the new paper of its slot.
-    assert "Also in this session A new paper" in visible_text(site / SEED_SESSION)
+
+
+def test_build_shows_a_new_session_of_papers_with_its_paper_pages(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    data = project / "data"
+    (data / "papers").mkdir()
+    (data / "papers" / "a-new-paper.yml").write_text("title: A new paper\npeople:\n  - person: lijie-fang\n")
+    (data / "sessions" / "afternoon-papers.yml").write_text(
+        "title: Afternoon papers\nstream: chinese-social-policy\ndate: 2019-09-11\nstart: 13:30\nend: 15:00\n"
+        "room: G04\npeople:\n  - person: chienchung-huang\n    role: Chair\npapers:\n  - a-new-paper\n"
+    )
+    result = run_build_py(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("2 sessions, 1 paper, 2 people, 1 stream")
+    site = project / "site"
+    paper = visible_text(site / "papers" / "a-new-paper" / "index.html")
+    assert "Session: Afternoon papers (Chair: Chienchung Huang)" in paper and "Place: Paper 1 of 1" in paper
+    assert "A new paper" in visible_text(site / "sessions" / "afternoon-papers" / "index.html")
+    assert (site / "papers" / "a-new-paper.bib").is_file() and (site / "papers" / "a-new-paper.ics").is_file()
 
 
 def test_check_exit_codes(tmp_path):

@@ -72,3 +72,48 @@ def test_programme_page_offers_calendar_subscription_and_app_data(multi_project)
     assert 'href="../sessions.json"' in html
     data = json.loads((multi_project / "site" / "schedule.json").read_text(encoding="utf-8"))
     assert data["schedule"]["conference"]["acronym"] == "ptc_2025"
+
+
+def test_paper_page_carries_google_scholar_tags_in_the_built_html(aspc_project):
+    html = (aspc_project / "site" / "papers" / "cashless-debit-card" / "index.html").read_text(encoding="utf-8")
+    tags = re.findall(r'<meta name="(citation_[a-z_]+)" content="([^"]*)"', html)
+    assert tags == [
+        ("citation_title", "The cashless debit card &amp; its critics"),
+        ("citation_author", "Kaur, Sam"),
+        ("citation_author_institution", "Monash University"),
+        ("citation_author", "Saunders, Peter"),
+        ("citation_author_institution", "UNSW Sydney"),
+        ("citation_conference_title", "Australian Social Policy Conference 2019"),
+        ("citation_publication_date", "2019/09/10"),
+    ]
+
+
+def test_session_of_papers_is_an_event_with_its_papers_as_sub_events(aspc_project):
+    html = (aspc_project / "site" / "sessions" / "chinese-social-policy-1" / "index.html").read_text(encoding="utf-8")
+    (event,) = json_ld(html)
+    assert event["@type"] == "Event" and event["organizer"] == [
+        {"@type": "Person", "name": "Mei Chen", "affiliation": {"@type": "Organization", "name": "UNSW Sydney"}}
+    ]
+    works = [sub["workPerformed"] for sub in event["subEvent"]]
+    assert [w["name"] for w in works] == [
+        "Collective sharing, innovation, and precise poverty alleviation in China",
+        "Dibao and the rural–urban gap",
+        "Targeted poverty alleviation in 40 villages",
+    ]
+    assert all(w["@type"] == "ScholarlyArticle" for w in works)
+    assert works[2]["sameAs"] == "https://doi.org/10.1080/0312407X.2019.1660000"
+
+
+def test_paper_page_marks_the_work_presented(aspc_project):
+    html = (aspc_project / "site" / "papers" / "rent-assistance-renters" / "index.html").read_text(encoding="utf-8")
+    (event,) = json_ld(html)
+    assert event["startDate"] == "2019-09-10T11:25:00+10:00" and event["endDate"] == "2019-09-10T11:55:00+10:00"
+    assert event["workPerformed"]["@type"] == "ScholarlyArticle"
+    assert event["workPerformed"]["author"][0]["name"] == "Sam Kaur"
+    assert event["superEvent"] == {"@type": "Event", "name": "Minimum incomes under pressure"}
+
+
+def test_links_are_in_the_json_ld_as_works_about_the_event(aspc_project):
+    html = (aspc_project / "site" / "sessions" / "minimum-incomes" / "index.html").read_text(encoding="utf-8")
+    (event,) = json_ld(html)
+    assert event["subjectOf"] == [{"@type": "VideoObject", "url": "https://example.org/aspc2019/minimum-incomes/recording"}]

@@ -22,7 +22,8 @@ from podium.engine.reuse import Reuse
 from podium.programme.check import DocumentCache, check_project
 
 STAMP = dt.datetime(2019, 9, 1, tzinfo=dt.timezone.utc)
-EDITED = "paper-00005"
+EDITED_PAPER = "paper-00005"
+EDITED_SESSION = "session-0002"  # the session that lists it, in every synthetic programme
 
 
 def _replace(file: Path, old: str, new: str) -> None:
@@ -41,12 +42,16 @@ def _set(file: Path, **values) -> None:
     file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def _paper(data: Path) -> Path:
+    return data / "papers" / f"{EDITED_PAPER}.yml"
+
+
 def _session(data: Path) -> Path:
-    return data / "sessions" / f"{EDITED}.yml"
+    return data / "sessions" / f"{EDITED_SESSION}.yml"
 
 
-def _first_person(data: Path) -> Path:
-    person = yaml.safe_load(_session(data).read_text(encoding="utf-8"))["people"][0]["person"]
+def _first_author(data: Path) -> Path:
+    person = yaml.safe_load(_paper(data).read_text(encoding="utf-8"))["people"][0]["person"]
     return data / "people" / f"{person}.yml"
 
 
@@ -58,21 +63,50 @@ def _stream_name(data: Path) -> str:
     return yaml.safe_load((data / "streams.yml").read_text(encoding="utf-8"))[0]["name"]
 
 
+def _past_midnight(file: Path) -> None:
+    document = yaml.safe_load(file.read_text(encoding="utf-8"))
+    del document["end"]
+    document.update(start="23:00", duration="1:40")
+    file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _add_paper(data: Path) -> None:
+    shutil.copy(_paper(data), data / "papers" / "paper-99999.yml")
+    _set(_session(data), papers=_get(_session(data), "papers") + ["paper-99999"])
+
+
+def _remove_paper(data: Path) -> None:
+    _set(_session(data), papers=[p for p in _get(_session(data), "papers") if p != EDITED_PAPER])
+    _paper(data).unlink()
+
+
+def _reorder_papers(data: Path) -> None:
+    _set(_session(data), papers=list(reversed(_get(_session(data), "papers"))))
+
+
 EDITS = {
+    "paper title": lambda data: _replace(_paper(data), "title: ", "title: Changed "),
+    "paper abstract": lambda data: _replace(_paper(data), "abstract: ", "abstract: Also "),
+    "paper author left": lambda data: _set(_paper(data), people=_get(_paper(data), "people")[:1] + [{"person": "person-00001"}]),
+    "paper's own time": lambda data: _set(_paper(data), start=_get(_session(data), "start")),
+    "papers reordered": _reorder_papers,
+    "paper added": _add_paper,
+    "paper removed": _remove_paper,
     "session title": lambda data: _replace(_session(data), "title: ", "title: Changed "),
     # Early morning slots are free in every synthetic programme, so no room clashes.
-    "session moved to another slot": lambda data: _set(_session(data), start="07:00", end="07:30"),
-    "session moved to another day": lambda data: _set(_session(data), date="2019-09-11", start="07:00", end="07:30"),
+    "session moved to another slot": lambda data: _set(_session(data), start="07:00", end="08:30"),
+    "session moved to another day": lambda data: _set(_session(data), date="2019-09-11", start="07:00", end="08:30"),
+    "session past midnight": lambda data: _past_midnight(_session(data)),
     "session room": lambda data: _replace(_session(data), "room: Room", "room: Hall"),
-    "session stream": lambda data: _set(_session(data), stream=_other_stream(data), start="07:00", end="07:30"),
-    "person left a session": lambda data: _set(_session(data), people=_get(_session(data), "people")[1:]),
-    "person name": lambda data: _replace(_first_person(data), "name: ", "name: Dr "),
-    "person bio": lambda data: _replace(_first_person(data), "bio: ", "bio: Also "),
+    "session stream": lambda data: _set(_session(data), stream=_other_stream(data), start="07:00", end="08:30"),
+    "session chair": lambda data: _set(_session(data), people=[{"person": "person-00002", "role": "Chair"}]),
+    "person name": lambda data: _replace(_first_author(data), "name: ", "name: Dr "),
+    "person bio": lambda data: _replace(_first_author(data), "bio: ", "bio: Also "),
     "stream name": lambda data: _replace(data / "streams.yml", _stream_name(data), "Renamed stream"),
     "conference name": lambda data: _replace(data / "conference.yml", "name: Synthetic", "name: Edited"),
     "conference address": lambda data: _replace(data / "conference.yml", "timezone:", "url: https://example.org/\ntimezone:"),
+    "lunch moved": lambda data: _set(data / "sessions" / "lunch-2019-09-10.yml", start="12:40"),
     "session removed": lambda data: _session(data).unlink(),
-    "session added": lambda data: shutil.copy(_session(data), data / "sessions" / "paper-99999.yml"),
 }
 
 
@@ -104,16 +138,17 @@ def test_reused_generation_equals_a_fresh_one(project, edit):
 
 
 def test_one_changed_title_remakes_a_few_dozen_files_not_all(project):
-    _, fresh, remade = _reused_after(project, EDITS["session title"])
-    # The session's page and calendar, its slot mates', stream's and people's pages
-    # and calendars, the day and index pages and the whole-programme exports: a few
-    # dozen files, not the hundreds of a full generation.
+    _, fresh, remade = _reused_after(project, EDITS["paper title"])
+    # The paper's page, calendar and citations, its session's page and calendar, its
+    # neighbours' pages, its stream's and people's pages and calendars, the day and
+    # index pages and the whole-programme exports: a few dozen files, not the
+    # hundreds of a full generation.
     assert 0 < remade < len(fresh) / 4
 
 
 def test_checked_files_are_reused_with_their_problems(project):
     cache = DocumentCache()
-    _replace(_session(project / "data"), "title: ", "title:\n  nested: x\n  other: ")
+    _replace(_paper(project / "data"), "title: ", "title:\n  nested: x\n  other: ")
     first = check_project(project, cache)
     again = check_project(project, cache)
     assert first.problems.errors and [str(p) for p in again.problems.sorted()] == [

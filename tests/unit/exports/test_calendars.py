@@ -20,7 +20,7 @@ from tests.golden.regenerate import generated
 
 MULTI = FIXTURES / "multi"
 
-CASES = ["seed", "multi"]
+CASES = ["seed", "multi", "aspc"]
 
 
 def calendars(case: str) -> dict[str, bytes]:
@@ -139,3 +139,40 @@ def _outcome(function, *arguments):
         return function(*arguments)
     except Exception as error:  # noqa: BLE001 (the kind is what is compared)
         return type(error)
+
+
+def _event(content: bytes, uid: str):
+    return next(e for e in icalendar.Calendar.from_ical(content).walk("VEVENT") if str(e["UID"]) == uid)
+
+
+def test_a_session_past_midnight_ends_the_next_day_in_its_calendar():
+    event = _event(generated("aspc")["sessions/late-networking.ics"], "session-late-networking@aspc-2019.podium")
+    assert event.decoded("DTEND").isoformat() == "2019-09-11T00:30:00+10:00"
+
+
+def test_session_of_papers_calendar_lists_its_papers_and_breaks_have_none():
+    files = generated("aspc")
+    description = str(_event(files["sessions/chinese-social-policy-1.ics"], "session-chinese-social-policy-1@aspc-2019.podium")["DESCRIPTION"])
+    assert "Papers:\n1. Collective sharing" in description and "3. Targeted poverty alleviation in 40 villages" in description
+    assert not [path for path in files if path.startswith("sessions/lunch")]
+    assert "session-lunch@aspc-2019.podium" not in uids(files["programme.ics"])
+
+
+def test_person_calendar_holds_what_they_chair_discuss_and_present():
+    files = generated("aspc")
+    assert sorted(uids(files["people/anna-becker.ics"])) == [
+        "session-minimum-incomes@aspc-2019.podium",  # discussant
+        "session-posters@aspc-2019.podium",  # presents a poster; a co-author elsewhere, not there
+    ]
+    assert sorted(uids(files["people/sam-kaur.ics"])) == [
+        "paper-cashless-debit-card@aspc-2019.podium",  # papers with their own times, as themselves
+        "paper-rent-assistance-renters@aspc-2019.podium",
+    ]
+    assert uids(files["people/mei-chen.ics"]) == ["session-chinese-social-policy-1@aspc-2019.podium"]
+
+
+def test_stream_calendars_hold_the_sessions_for_everyone():
+    files = generated("aspc")
+    for stream in ("chinese-social-policy", "income-support"):
+        held = uids(files[f"streams/{stream}.ics"])
+        assert "session-opening-keynote@aspc-2019.podium" in held and "session-late-networking@aspc-2019.podium" in held

@@ -12,7 +12,7 @@ from lxml import etree
 
 from podium.exports import files as export_files
 from podium.programme.check import check_project
-from tests.conftest import MULTI_DATA, REPO
+from tests.conftest import ASPC_DATA, MULTI_DATA, REPO
 from tests.golden.regenerate import STAMP, generated
 
 SCHEMAS = REPO / "tests" / "fixtures" / "schemas"
@@ -24,10 +24,16 @@ def seed_published() -> dict[str, bytes]:
     return export_files(check_project(REPO).programme.published_at(SITE_URL), STAMP)
 
 
+def aspc_published() -> dict[str, bytes]:
+    return export_files(check_project(ASPC_DATA.parent).programme.published_at(SITE_URL), STAMP)
+
+
 EXPORTS = {
     "seed": lambda: generated("seed"),
     "seed-published": seed_published,
     "multi": lambda: generated("multi"),
+    "aspc": lambda: generated("aspc"),
+    "aspc-published": aspc_published,
 }
 
 
@@ -49,7 +55,7 @@ def test_schedule_xml_is_valid_against_the_frab_xsd(case, xml_schema):
     assert xml_schema.validate(document), xml_schema.error_log
 
 
-@pytest.mark.parametrize("case", ["seed-published", "multi"])
+@pytest.mark.parametrize("case", ["seed-published", "multi", "aspc-published"])
 def test_schedule_json_is_valid_against_the_c3voc_schema_with_formats(case, json_validator):
     data = json.loads(EXPORTS[case]()["schedule.json"])
     problems = [f"{list(e.absolute_path)}: {e.message}" for e in json_validator.iter_errors(data)]
@@ -139,3 +145,61 @@ def test_exports_are_served_from_the_built_site(seed_project):
         assert (site / name).is_file(), name
     assert (site / "streams" / "chinese-social-policy.ics").is_file()
     assert (site / "people" / "lijie-fang.ics").is_file()
+
+
+def _events(schedule: dict) -> list[dict]:
+    return [e for day in schedule["conference"]["days"] for room in day["rooms"].values() for e in room]
+
+
+def test_schedule_shows_a_session_of_papers_as_one_event_listing_them():
+    events = {e["slug"].split("-", 1)[1]: e for e in _events(json.loads(aspc_published()["schedule.json"])["schedule"])}
+    session = events["chinese-social-policy-1"]
+    assert session["type"] == "paper-session" and session["room"] == "Law Theatre G04"
+    assert session["description"].splitlines() == [
+        "1. Collective sharing, innovation, and precise poverty alleviation in China (Chienchung Huang, Lijie Fang)",
+        "2. Dibao and the rural–urban gap (Lijie Fang, Anna Becker)",
+        "3. Targeted poverty alleviation in 40 villages (Wei Zhang)",
+    ]
+    # The chair, then the presenting authors; Anna Becker, a co-author not presenting, is not there.
+    assert [p["name"] for p in session["persons"]] == ["Mei Chen", "Chienchung Huang", "Lijie Fang", "Wei Zhang"]
+    assert "lunch" not in events and "morning-tea" not in events  # breaks are not events for apps
+
+
+def test_schedule_shows_papers_with_their_own_times_as_the_events():
+    schedule = json.loads(aspc_published()["schedule.json"])["schedule"]
+    events = {e["slug"].split("-", 1)[1]: e for e in _events(schedule)}
+    assert "minimum-incomes" not in events
+    paper = events["rent-assistance-renters"]
+    assert (paper["start"], paper["duration"], paper["type"]) == ("11:25", "00:30", "paper")
+    assert paper["subtitle"] == "Minimum incomes under pressure"
+    assert paper["url"] == SITE_URL + "papers/rent-assistance-renters/"
+
+
+def test_schedule_never_shows_two_overlapping_events_in_one_room_and_finds_every_paper():
+    schedule = json.loads(aspc_published()["schedule.json"])["schedule"]
+    text = json.dumps(schedule, ensure_ascii=False)
+    for day in schedule["conference"]["days"]:
+        for room, events in day["rooms"].items():
+            spans = sorted((e["date"], e["end"]) for e in events)
+            for (_, first_end), (second_start, _) in zip(spans, spans[1:]):
+                assert second_start >= first_end, room
+    for paper in check_project(ASPC_DATA.parent).programme.papers:
+        if paper.session_id:
+            assert paper.title in text, paper.id
+
+
+def test_schedule_passes_links_on_as_links_and_attachments():
+    events = {e["slug"].split("-", 1)[1]: e for e in _events(json.loads(aspc_published()["schedule.json"])["schedule"])}
+    # A session's event carries its papers' links, titled by paper; slides and papers are attachments.
+    assert events["chinese-social-policy-1"]["attachments"] == [
+        {"type": "slides", "url": "https://example.org/aspc2019/dibao-slides.pdf", "title": "Dibao and the rural–urban gap: slides"},
+        {"type": "paper", "url": "https://example.org/aspc2019/targeted-poverty.pdf", "title": "Targeted poverty alleviation in 40 villages: paper"},
+    ]
+    # Papers that are events of their own carry their session's recording.
+    assert events["newstart-adequacy"]["links"] == [
+        {"type": "media", "url": "https://example.org/aspc2019/minimum-incomes/recording"}
+    ]
+    xml = aspc_published()["schedule.xml"].decode("utf-8")
+    assert '<link href="https://example.org/aspc2019/minimum-incomes/recording" type="media" />' in xml
+    late = events["late-networking"]
+    assert late["end"] == "2019-09-11T00:30:00+10:00" and late["duration"] == "01:30"

@@ -26,6 +26,11 @@ def multi():
 
 
 @pytest.fixture(scope="module")
+def aspc():
+    return {path: content.decode("utf-8") for path, content in generated("aspc").items()}
+
+
+@pytest.fixture(scope="module")
 def seed():
     return {path: content.decode("utf-8") for path, content in generated("seed").items()}
 
@@ -45,7 +50,7 @@ def body(page: str) -> str:
     return JSON_LD.sub("", re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S))
 
 
-@pytest.mark.parametrize("case", ["seed", "multi"])
+@pytest.mark.parametrize("case", ["seed", "multi", "aspc"])
 def test_generate_writes_no_heading_without_content(case, request):
     for path, page in request.getfixturevalue(case).items():
         if not path.endswith(".md"):
@@ -59,7 +64,7 @@ def test_generate_writes_no_heading_without_content(case, request):
                 assert next_level > level, f"{path}: empty section {line!r}"
 
 
-@pytest.mark.parametrize("case", ["seed", "multi"])
+@pytest.mark.parametrize("case", ["seed", "multi", "aspc"])
 def test_generate_links_only_to_pages_and_files_that_exist(case, request):
     files = request.getfixturevalue(case)
     hand_written = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
@@ -121,11 +126,15 @@ def test_generate_shows_start_only_when_there_is_no_end(multi):
     assert "data-podium-end" not in multi["sessions/pension-reform.md"]
 
 
-def test_generate_lists_the_other_papers_of_a_shared_slot(multi):
-    page = body(multi["sessions/housing-first.md"])
-    also = page.split("## Also in this session", 1)[1]
-    assert '<a href="../rent-caps/">Rent caps and their critics</a>' in also
-    assert "Housing First in three cities" not in also
+def test_generate_lists_a_sessions_papers_in_order_with_authors_and_own_times(aspc):
+    page = body(aspc["sessions/minimum-incomes.md"])
+    papers = page.split("## Papers", 1)[1].split("## People", 1)[0]
+    titles = re.findall(r'<a href="../../papers/([a-z-]+)/">', papers)
+    assert titles == ["newstart-adequacy", "rent-assistance-renters", "cashless-debit-card"]
+    assert "11.25 am – 11.55 am" in papers
+    assert "Anna Becker (Co-author, not presenting), University of Melbourne" in papers
+    assert "<strong>Chair:</strong> Tom Walsh, University of Sydney" in page
+    assert "## Also in this session" not in page
 
 
 def test_generate_shows_session_affiliation_override_and_role(multi):
@@ -184,8 +193,8 @@ def test_a_large_programme_gets_a_page_per_day(tmp_path):
     listed = 0
     for page in day_pages:
         assert f"]({page})" in overview
-        listed += made[page].count("<li data-stream=")
-    assert listed == SPLIT_PROGRAMME_ABOVE + 50
+        listed += made[page].count('<li><a href="../../papers/')
+    assert listed == SPLIT_PROGRAMME_ABOVE + 50  # every paper, on the page of its day
 
 
 def test_a_small_programme_stays_on_one_page():
@@ -201,3 +210,58 @@ def test_front_matter_reads_back_as_the_escaped_text(title, description, search)
     assert yaml.safe_load(text.removeprefix("---\n").removesuffix("---\n")) == (
         expected if search is None else {**expected, "search": search}
     )
+
+
+def test_generate_paper_page_shows_its_session_chair_place_and_neighbours(aspc):
+    page = body(aspc["papers/dibao-rural-urban-gap.md"])
+    assert '<strong>Session:</strong> <a href="../../sessions/chinese-social-policy-1/">' in page
+    assert "(Chair: Mei Chen)" in page and "<strong>Place:</strong> Paper 2 of 3" in page
+    assert 'rel="prev">Collective sharing' in page and 'rel="next">Targeted poverty alleviation' in page
+    assert "<strong>Time:</strong>" in page and "10.55 am – 12.35 pm AEST" in page  # its session's time
+    assert "Lijie Fang" in page.split("## Authors", 1)[1] and "Mei Chen" not in page.split("## Authors", 1)[1]
+
+
+def test_generate_paper_page_with_its_own_time_shows_it(aspc):
+    page = body(aspc["papers/rent-assistance-renters.md"])
+    assert "11.25 am – 11.55 am AEST" in page and "Paper 2 of 3" in page
+
+
+def test_generate_gives_a_break_no_page_and_lists_it_without_a_link(aspc):
+    assert "sessions/lunch.md" not in aspc and "sessions/lunch.ics" not in aspc
+    programme = aspc["programme.md"]
+    assert "Lunch · Break, for everyone · Foyer</li>" in programme
+    assert 'class="podium-break">Lunch' in programme
+
+
+def test_generate_lists_sessions_for_everyone_on_every_stream_page(aspc):
+    for stream in ("chinese-social-policy", "income-support"):
+        page = aspc[f"streams/{stream}.md"]
+        assert "Opening keynote" in page and "Late-night networking" in page, stream
+    assert '<li data-stream="" data-room="Leighton Hall" data-day="2019-09-10" data-everyone>' in aspc["programme.md"]
+
+
+def test_generate_marks_an_end_on_the_next_day(aspc):
+    page = body(aspc["sessions/late-networking.md"])
+    assert "11.00 pm – 12.30 am AEST (next day)" in page
+    assert 'data-podium-end="2019-09-11T00:30:00+10:00"' in page
+
+
+def test_generate_person_page_lists_papers_and_roles_apart(aspc):
+    page = body(aspc["people/anna-becker.md"])
+    papers = page.split("## Papers", 1)[1].split("## Sessions", 1)[0]
+    assert "Dibao and the rural–urban gap" in papers and "Child care subsidy" in papers
+    assert "### Discussant" in page and "Minimum incomes under pressure" in page.split("### Discussant", 1)[1]
+
+
+def test_generate_paper_page_carries_google_scholar_tags(aspc):
+    meta = front_matter(aspc["papers/targeted-poverty-alleviation-villages.md"])
+    tags = [tuple(pair) for pair in meta["citation"]]
+    assert tags == [
+        ("citation_title", "Targeted poverty alleviation in 40 villages"),
+        ("citation_author", "Zhang, Wei"),
+        ("citation_author_institution", "Peking University"),
+        ("citation_conference_title", "Australian Social Policy Conference 2019"),
+        ("citation_publication_date", "2019/09/10"),
+        ("citation_doi", "10.1080/0312407X.2019.1660000"),
+        ("citation_pdf_url", "https://example.org/aspc2019/targeted-poverty.pdf"),
+    ]

@@ -65,7 +65,8 @@ def test_check_project_reports_impossible_dates_and_times(tmp_path):
     })  # fmt: skip
     assert messages(tmp_path) == [
         "data/sessions/a.yml:2:7: error: date 2019-02-30 is not a date on the calendar",
-        "data/sessions/b.yml:4:6: error: end 10:30 is not after start 11:00",
+        "data/sessions/b.yml:4:6: error: end 10:30 is not after start 11:00"
+        " (for a session that runs past midnight, give its duration instead, e.g. duration: 1:30)",
         "data/sessions/c.yml:3:6: error: end is given without start",
     ]
 
@@ -155,15 +156,13 @@ def test_check_project_reports_two_sessions_in_one_room_at_once(tmp_path):
     })  # fmt: skip
     assert messages(tmp_path) == [
         "data/sessions/b.yml:5:7: error: room 'G04' is taken at 10:30–11:30 on 2019-09-10 by"
-        " data/sessions/a.yml (10:00–11:00)"
-        " (papers presented together need the same stream, date, start and end)",
+        " data/sessions/a.yml (10:00–11:00) (give one of them another room or time)",
         "data/sessions/c.yml:5:7: error: room 'G04' is taken at 11:00–12:00 on 2019-09-10 by"
-        " data/sessions/b.yml (10:30–11:30)"
-        " (papers presented together need the same stream, date, start and end)",
+        " data/sessions/b.yml (10:30–11:30) (give one of them another room or time)",
     ]
 
 
-def test_check_project_allows_papers_of_one_stream_slot_in_one_room(tmp_path):
+def test_check_project_warns_once_about_talks_of_an_old_style_slot_and_builds(tmp_path):
     slot = "stream: s\ndate: 2019-09-10\nstart: 10:55\nend: 12:35\nroom: G04\npeople:\n  - person: p\n"
     write_data(tmp_path, {
         "streams.yml": "- id: s\n  name: S\n",
@@ -171,7 +170,14 @@ def test_check_project_allows_papers_of_one_stream_slot_in_one_room(tmp_path):
         "sessions/a.yml": "title: A\n" + slot,
         "sessions/b.yml": "title: B\n" + slot,
     })  # fmt: skip
-    assert messages(tmp_path) == []
+    result = check_project(tmp_path)
+    (warning,) = [str(p) for p in result.problems]
+    assert warning.startswith(
+        "data/sessions/a.yml:1:8: warning: 2 talks share stream 's', 2019-09-10 and 10:55–12:35:"
+        " data/sessions/a.yml, data/sessions/b.yml"
+    )
+    assert "data/sessions/s-2019-09-10-1055.yml with `papers: [a, b]`" in warning
+    assert result.programme is not None and len(result.programme.sessions) == 2
 
 
 def test_check_project_warns_about_a_person_in_two_sessions_at_once(tmp_path):

@@ -12,9 +12,12 @@
   var count = form.querySelector(".podium-filter-count");
   form.hidden = false;
 
+  // A session for everyone (a keynote, lunch) belongs to every stream.
   function matches(item, wanted) {
     return Object.keys(wanted).every(function (key) {
-      return !wanted[key] || item.getAttribute("data-" + key) === wanted[key];
+      if (!wanted[key]) return true;
+      if (key === "stream" && item.hasAttribute("data-everyone")) return true;
+      return item.getAttribute("data-" + key) === wanted[key];
     });
   }
 

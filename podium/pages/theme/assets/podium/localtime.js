@@ -37,8 +37,14 @@
     var time = new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit" });
     var weekday = new Intl.DateTimeFormat(language, { weekday: "long" });
     var text = weekday.format(start) + " " + time.format(start);
-    if (end && !isNaN(end.getTime())) text += " – " + time.format(end);
+    var endsNextDay = false;
+    if (end && !isNaN(end.getTime())) {
+      text += " – " + time.format(end);
+      // An end after the visitor's midnight (a session past midnight, or a zone ahead).
+      endsNextDay = wallClock(end, visitorZone).slice(0, 10) !== wallClock(start, visitorZone).slice(0, 10);
+    }
     text += " in your time zone";
+    if (endsNextDay) text += " (next day)";
     var shift = dayShift(start, zone, visitorZone);
     if (shift !== 0) text += " (" + (shift > 0 ? "+" : "\u2212") + Math.abs(shift) + " day)";
 

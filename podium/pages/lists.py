@@ -1,0 +1,143 @@
+"""Lists of sessions and papers, as HTML: the programme, stream, day and person pages.
+
+A programme of a thousand sessions is mostly lists of links; written as HTML (raw
+blocks MkDocs passes through) they cost Markdown's parser nothing, and carry the
+data attributes the programme's filters read. A session of papers is one entry with
+its room and roles ("Chair: ..."), its papers in order beneath it; a break is an
+entry without a link. Every value from the data is HTML-escaped here.
+
+Each entry is made once per programme and kept, but for its links' addresses, which
+depend on the page it is on: an entry is kept as text parts and the pages it links
+to, joined with the addresses for each page.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..programme import addresses
+from ..programme.model import Paper, Programme, Session
+from ..text import when
+from . import labels
+from .fragments import href
+
+# (text parts, link targets): parts[0] + address of targets[0] + parts[1] + ...
+_Entry = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+class SessionLists:
+    """`<ul>`s of sessions and papers for the pages of one programme."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self._entries: dict[tuple, _Entry] = {}
+
+    def sessions(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: bool = False) -> Markup:
+        """The list for `page`: title linked, then kind, time, stream, room and roles where asked, then papers."""
+        items = [
+            _joined(self._kept(("session", s.id, show_stream, show_time), lambda s=s: self._session(s, show_stream, show_time)), page)
+            for s in sessions
+        ]
+        return _list(items)
+
+    def papers(self, papers: list[Paper], page: str) -> Markup:
+        """Papers with their day, time and session, for a person's page."""
+        items = [_joined(self._kept(("paper", p.id), lambda p=p: self._paper(p)), page) for p in papers]
+        return _list(items)
+
+    def _kept(self, key: tuple, make) -> _Entry:
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = make()
+        return entry
+
+    def _session(self, session: Session, show_stream: bool, show_time: bool) -> _Entry:
+        conference = self.programme.conference
+        details = []
+        if labels.shows_kind(session):
+            details.append(labels.kind(session))
+        if show_time:
+            details.append(_when(self.programme, session))
+        if show_stream and session.stream:
+            details.append(session.stream.name)
+        if session.room:
+            details.append(session.room)
+        if session.papers or session.kind != "talk":
+            details += [f"{role}: {', '.join(a.person.name for a in group)}" for role, group in labels.roles(session.people)]
+        elif session.people:
+            details.append(", ".join(a.person.name for a in session.people))
+        # f-strings with escape() rather than Markup.format(): this runs for every
+        # session on every list page, and format() is ten times slower.
+        attributes = (
+            f' data-stream="{escape(session.stream.id) if session.stream else ""}"'
+            f' data-room="{escape(session.room or "")}"'
+            f' data-day="{session.date.isoformat() if session.date else ""}"'
+            + (" data-everyone" if session.is_for_everyone else "")
+            + (' class="podium-break"' if session.is_break else "")
+        )
+        rest = "".join(f" · {escape(detail)}" for detail in details)
+        if not session.has_page:
+            parts: list[str] = [f"<li{attributes}>{escape(session.title)}{rest}"]
+            targets: list[str] = []
+        else:
+            parts = [f'<li{attributes}><a href="', f'">{escape(session.title)}</a>{rest}']
+            targets = [addresses.session_page(session)]
+        if session.papers:
+            parts[-1] += '\n<ol class="podium-papers">'
+            for paper in session.papers:
+                parts[-1] += '\n<li><a href="'
+                targets.append(addresses.paper_page(paper))
+                parts.append(f'">{escape(paper.title)}</a>{_paper_details(self.programme, paper, conference)}</li>')
+            parts[-1] += "\n</ol>"
+        parts[-1] += "</li>"
+        return tuple(parts), tuple(targets)
+
+    def _paper(self, paper: Paper) -> _Entry:
+        session = self.programme.session_of(paper)
+        details = [_when(self.programme, paper)]
+        parts = ['<li><a href="', f'">{escape(paper.title)}</a> · {escape(details[0])}']
+        targets = [addresses.paper_page(paper)]
+        if session is not None:
+            parts[-1] += ' · in <a href="'
+            targets.append(addresses.session_page(session))
+            parts.append(f'">{escape(session.title)}</a>')
+        if session is not None and session.room:
+            parts[-1] += f" · {escape(session.room)}"
+        parts[-1] += "</li>"
+        return tuple(parts), tuple(targets)
+
+
+def _paper_details(programme: Programme, paper: Paper, conference) -> str:
+    """` · 10.55 am – 11.25 am · Board 1 · Lijie Fang, Anna Becker` for a paper in a session's entry."""
+    details = []
+    if paper.own_time:
+        details.append(when.time_range(conference, paper))
+    if paper.board:
+        details.append(f"Board {paper.board}")
+    if paper.people:
+        details.append(", ".join(a.person.name for a in paper.people))
+    return "".join(f" · {escape(detail)}" for detail in details)
+
+
+def _when(programme: Programme, timed) -> str:
+    conference = programme.conference
+    if timed.date is None:
+        return "to be announced"
+    day = when.day(conference, timed.date)
+    time = when.time_range_with_zone(conference, timed)
+    return f"{day}, {time}" if time else day
+
+
+def _joined(entry: _Entry, page: str) -> str:
+    parts, targets = entry
+    pieces = [parts[0]]
+    for target, part in zip(targets, parts[1:]):
+        pieces.append(escape(href(page, target)))
+        pieces.append(part)
+    return "".join(pieces)
+
+
+def _list(items: list[str]) -> Markup:
+    # Left out of search: a search for a title should find the session's own page
+    # once, not every list that names it.
+    return Markup('<ul class="podium-sessions" data-search-exclude>\n' + "\n".join(items) + "\n</ul>")

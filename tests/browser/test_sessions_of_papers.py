@@ -1,0 +1,70 @@
+"""Sessions of papers in a browser: filters that keep sessions for everyone, and pages that print on one sheet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_stream_filter_keeps_the_sessions_for_everyone(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "programme/")
+    page.select_option("select[name=stream]", "chinese-social-policy")
+    visible = page.locator("ul.podium-sessions > li:visible").all_inner_texts()
+    titles = [text.split(" · ")[0] for text in visible]
+    assert titles == [
+        "Opening keynote: Social policy after the boom",
+        "Morning tea",
+        "Chinese social policy: poverty reduction",
+        "Lunch",
+        "Late-night networking at the Roundhouse",
+    ]
+    # The parallel session is one unit, with its room, chair and papers in order.
+    session = next(text for text in visible if text.startswith("Chinese social policy"))
+    assert "Law Theatre G04 · Chair: Mei Chen" in session
+    assert session.index("Collective sharing") < session.index("Dibao") < session.index("Targeted poverty")
+
+
+def test_lunch_is_shown_without_a_link_or_a_calendar(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "programme/")
+    lunch = page.locator("li.podium-break", has_text="Lunch")
+    assert lunch.count() == 1 and lunch.locator("a").count() == 0
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize(
+    "path", ["papers/collective-sharing-poverty-alleviation-china/", "sessions/minimum-incomes/"]
+)
+def test_paper_and_session_pages_print_on_one_a4_page_with_their_address(open_page, aspc_url, path):
+    page, _ = open_page(aspc_url + path)
+    page.emulate_media(media="print")
+    address = page.locator(".podium-print-address")
+    assert address.is_visible() and address.inner_text().endswith(aspc_url + path)
+    pdf = page.pdf(format="A4")
+    assert pdf_pages(pdf) == 1
+
+
+def test_the_seed_session_prints_on_one_a4_page(open_page, seed_url):
+    page, _ = open_page(seed_url + "sessions/collective-sharing-poverty-alleviation-china/")
+    page.emulate_media(media="print")
+    assert pdf_pages(page.pdf(format="A4")) == 1
+
+
+def test_the_page_counter_really_counts_pages(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "organisers/")
+    page.emulate_media(media="print")
+    assert pdf_pages(page.pdf(format="A4")) > 1
+
+
+def test_a_session_past_midnight_shows_the_next_day_in_both_times(open_page, aspc_url):
+    page, watch = open_page(aspc_url + "sessions/late-networking/", timezone_id="Australia/Adelaide")
+    line = " ".join(page.locator(".podium-facts li", has_text="Time:").inner_text().split())
+    assert line == (
+        "Time: 11.00 pm – 12.30 am AEST (next day) · Tuesday 10:30 pm – 12:00 am in your time zone (next day)"
+    )
+    assert watch.console_errors == []

@@ -24,13 +24,7 @@ _LINK_TYPES = {
 
 def session_event(programme: Programme, session: Session, url: str | None) -> dict:
     conference = programme.conference
-    event: dict = {"@context": "https://schema.org", "@type": "Event", "name": session.title}
-    event.update(_times(conference, session))
-    event["eventStatus"] = "https://schema.org/EventScheduled"
-    event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-    location = _place(conference, session.room)
-    if location:
-        event["location"] = location
+    event = _in_person_event(conference, session)
     if session.abstract:
         event["description"] = markup.plain(session.abstract)
     presenting = [a for paper in session.papers for a in paper.presenters]
@@ -56,13 +50,7 @@ def session_event(programme: Programme, session: Session, url: str | None) -> di
 def paper_event(programme: Programme, paper: Paper, url: str | None) -> dict:
     """The presentation of a paper: when and where, by whom, and the work itself."""
     conference = programme.conference
-    event: dict = {"@context": "https://schema.org", "@type": "Event", "name": paper.title}
-    event.update(_times(conference, paper))
-    event["eventStatus"] = "https://schema.org/EventScheduled"
-    event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-    location = _place(conference, paper.room)
-    if location:
-        event["location"] = location
+    event = _in_person_event(conference, paper)
     if paper.presenters:
         event["performer"] = [_person(a) for a in paper.presenters]
     event["workPerformed"] = _work(paper, url)
@@ -79,6 +67,18 @@ def paper_event(programme: Programme, paper: Paper, url: str | None) -> dict:
     if url:
         event["url"] = url
     event["inLanguage"] = paper.language or conference.language
+    return event
+
+
+def _in_person_event(conference: Conference, item: Session | Paper) -> dict:
+    """What every event of the programme says: its name, times, that it takes place, and where."""
+    event: dict = {"@context": "https://schema.org", "@type": "Event", "name": item.title}
+    event.update(_times(conference, item))
+    event["eventStatus"] = "https://schema.org/EventScheduled"
+    event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+    location = _place(conference, item.room)
+    if location:
+        event["location"] = location
     return event
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..programme import addresses
-from ..programme.model import Paper, Programme, Session
+from ..programme.model import Conference, Paper, Programme, Session
 from ..text import when
 from . import labels
 from .fragments import href
@@ -87,7 +87,7 @@ class SessionLists:
             for paper in session.papers:
                 parts[-1] += '\n<li><a href="'
                 targets.append(addresses.paper_page(paper))
-                parts.append(f'">{escape(paper.title)}</a>{_paper_details(self.programme, paper, conference)}</li>')
+                parts.append(f'">{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>')
             parts[-1] += "\n</ol>"
         parts[-1] += "</li>"
         return tuple(parts), tuple(targets)
@@ -107,7 +107,7 @@ class SessionLists:
         return tuple(parts), tuple(targets)
 
 
-def _paper_details(programme: Programme, paper: Paper, conference) -> str:
+def _paper_details(paper: Paper, conference: Conference) -> str:
     """` · 10.55 am – 11.25 am · Board 1 · Lijie Fang, Anna Becker` for a paper in a session's entry."""
     details = []
     if paper.own_time:

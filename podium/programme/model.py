@@ -211,11 +211,6 @@ class Session(Timed):
         return (self.stream.id, self.date, self.start, self.end, self.ends_next_day)
 
 
-def any_timed(items: Iterable[Timed]) -> bool:
-    """Whether any of `items` can stand in a calendar (or a schedule for apps)."""
-    return any(item.is_timed for item in items)
-
-
 def in_calendars(sessions: Iterable[Session]) -> list[Session]:
     """The sessions that have calendar entries: timed, and not breaks."""
     return [s for s in sessions if s.in_calendars]

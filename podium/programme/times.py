@@ -69,8 +69,9 @@ def read_span(document: Document, problems: Problems) -> Span:
         return Span()
     if duration_text is not None:
         minutes = _minutes(duration_text)
-        if minutes > 24 * 60:
-            problems.error(document.position(("duration",)), f"duration {duration_text} is longer than a day")
+        if not 0 < minutes <= 24 * 60:
+            length = "longer than a day" if minutes else "no time at all"
+            problems.error(document.position(("duration",)), f"duration {duration_text} is {length}")
             return Span(start)
         ends = dt.datetime.combine(dt.date.min, start) + dt.timedelta(minutes=minutes)
         return Span(start, ends.time(), ends.date() > dt.date.min)

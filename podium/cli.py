@@ -7,6 +7,7 @@ Exit codes: 0 clean (warnings allowed), 1 problems in the data or the build,
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import sys
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .engine import build, checking, serve
 from .engine.layout import BuildError, Layout, SetupError
+from .pages import page_count
 from .programme.check import DocumentCache, Result
 from .programme.problems import Problems
 from .text.words import count
@@ -66,8 +68,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(layout: Layout, args: argparse.Namespace) -> int:
-    result = _checked(layout, args.strict)
-    if result is None:
+    result, failing = _check_and_report(layout, args.strict)
+    _github_job_summary("Data check", result, failing)
+    if failing:
         return EXIT_PROBLEMS
     print(f"{_summary(result)}: no errors")
     return EXIT_OK
@@ -75,9 +78,10 @@ def _check(layout: Layout, args: argparse.Namespace) -> int:
 
 def _build(layout: Layout, args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = _checked(layout, args.strict)
+    result, failing = _check_and_report(layout, args.strict)
     phases = {"check": time.perf_counter() - started}
-    if result is None:
+    if failing:
+        _github_job_summary("Build", result, failing)
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
@@ -86,6 +90,7 @@ def _build(layout: Layout, args: argparse.Namespace) -> int:
         print("Nothing was published; site/ is unchanged.", file=sys.stderr)
         raise
     print(f"{_summary(result)}: built site/ in {time.perf_counter() - started:.1f} s")
+    _github_job_summary("Build", result, failing, pages=page_count(result.programme))
     if args.timings:
         # Wall times; the exports are made while MkDocs runs, so `mkdocs` includes them.
         print("timings: " + " ".join(f"{name}={seconds:.3f}" for name, seconds in phases.items()), file=sys.stderr)
@@ -93,27 +98,64 @@ def _build(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def _serve(layout: Layout, args: argparse.Namespace) -> int:
-    def check(cache: DocumentCache):
-        result = _checked(layout, args.strict, cache)
-        return None if result is None else (result.programme, _summary(result))
+    def check(cache: DocumentCache) -> serve.Checked:
+        result, failing = _check_and_report(layout, args.strict, cache)
+        if failing:
+            return serve.Checked(None, result.problems.sorted(), "")
+        return serve.Checked(result.programme, result.problems.sorted(), _summary(result))
 
     return EXIT_OK if serve.serve(layout, args.dev_addr, check) else EXIT_PROBLEMS
 
 
 def _checked(layout: Layout, strict: bool, cache: DocumentCache | None = None) -> Result | None:
     """Check the data and print every problem; None when the build must stop."""
+    result, failing = _check_and_report(layout, strict, cache)
+    return None if failing else result
+
+
+def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None = None) -> tuple[Result, bool]:
+    """Check the data, print every problem, and say whether the build must stop."""
     result = checking.check(layout.root, cache)
     _report(result.problems)
-    failing = result.problems.errors or (strict and result.problems.warnings)
-    if failing or result.programme is None:
+    failing = bool(result.problems.errors or (strict and result.problems.warnings)) or result.programme is None
+    if failing:
         counts = f"{len(result.problems.errors)} error(s), {len(result.problems.warnings)} warning(s)"
         print(f"{counts}{' (--strict: warnings count as errors)' if strict else ''}", file=sys.stderr)
-        return None
+        return result, True
     # The publishing workflow knows the site's address (GitHub Pages) when the data does not.
     site_url = os.environ.get("PODIUM_SITE_URL", "").strip()
     if site_url.startswith(("https://", "http://")):
         result.programme = result.programme.published_at(site_url)
-    return result
+    return result, False
+
+
+def _github_job_summary(what: str, result: Result, failing: bool, pages: int | None = None) -> None:
+    """In GitHub Actions, the run's page shows the counts and every problem as a table."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    problems = result.problems.sorted()
+    lines = [f"## Podium: {what.lower()}", ""]
+    if result.programme is not None:
+        counts = _summary(result) + (f", {pages} pages" if pages is not None else "")
+        lines.append(f"**{_markdown_cell(counts)}**")
+        lines.append("")
+    verdict = "passed" if not failing else "failed: nothing was published" if what == "Build" else "failed"
+    lines += [f"{what} {verdict}: {len(result.problems.errors)} error(s), {len(result.problems.warnings)} warning(s).", ""]
+    if problems:
+        lines += ["| file | line | problem | hint |", "|---|---|---|---|"]
+        for problem in problems:
+            where = f"{problem.position.line}:{problem.position.column}" if problem.position.line else ""
+            message = f"{problem.severity}: {problem.message}"
+            cells = (problem.position.path, where, message, problem.hint)
+            lines.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+    with open(summary_file, "a", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n\n")
+
+
+def _markdown_cell(text: str) -> str:
+    """Organisers' text in a Markdown table cell: shown as typed, never as markup."""
+    return html.escape(text, quote=False).replace("|", "&#124;").replace("\n", " ") if text else ""
 
 
 def _report(problems: Problems) -> None:

@@ -18,13 +18,15 @@ import yaml
 
 from .. import pages
 from ..programme.model import Programme
+from . import preview as preview_files
 from .layout import Layout
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 
-def config(layout: Layout, programme: Programme, page_bundles: bool = False) -> str:
-    """build/mkdocs.yml; with `page_bundles`, the hook adds the pages from build/pages/."""
+def config(layout: Layout, programme: Programme, page_bundles: bool = False, preview: bool = False) -> str:
+    """build/mkdocs.yml; with `page_bundles`, the hook adds the pages from build/pages/;
+    with `preview` (serve), every page loads the notice of the data's problems."""
     conference = programme.conference
     config: dict = {
         "INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work),
@@ -42,6 +44,8 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False) -> 
     }
     if page_bundles:
         config["extra"]["podium"]["pages"] = os.path.relpath(layout.page_bundles, layout.work)
+    if preview:
+        config["extra"]["podium"]["preview"] = preview_files.SCRIPT
     if conference.url:
         config["site_url"] = conference.url
     # JSON is YAML too, and JSON quoting cannot be misread.

@@ -12,28 +12,39 @@ import signal
 import subprocess
 import sys
 import urllib.parse
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..programme.check import DocumentCache
 from ..programme.model import Programme
 from . import mkdocs_config
+from ..programme.problems import Problem
+from . import preview
 from .layout import BuildError, Layout
 from .reuse import Reuse
-from .staging import stage
+from .staging import stage, write_if_changed
 
-# Checks the data with the given cache and reports its problems; returns the programme
-# and a one-line summary of it, or None when the data has errors.
-Check = Callable[[DocumentCache], tuple[Programme, str] | None]
+
+class Checked(NamedTuple):
+    """What a check of the data found: the programme (None when the data fails), its
+    problems, and a one-line summary of the programme."""
+
+    programme: Programme | None
+    problems: list[Problem]
+    summary: str
+
+
+# Checks the data with the given cache and reports its problems in the terminal.
+Check = Callable[[DocumentCache], Checked]
 
 
 def serve(layout: Layout, address: str, check: Check) -> bool:
     """Serve until stopped; False when the data has errors to begin with (nothing served)."""
     cache, reuse = DocumentCache(), Reuse()
     checked = check(cache)
-    if checked is None:
+    if checked.programme is None:
         return False
-    programme, _ = checked
-    stage(layout, programme, reuse)
+    programme = checked.programme
+    stage(layout, programme, reuse, preview=True)
     server = subprocess.Popen(
         mkdocs_config.serve_command(layout, address), cwd=layout.root, env=mkdocs_config.environment()
     )
@@ -63,14 +74,17 @@ def _watch(layout: Layout, server: subprocess.Popen, on_change: Callable[[], Non
 
 
 def _refresh(layout: Layout, check: Check, cache: DocumentCache, reuse: Reuse) -> None:
-    """Check and stage again after a save; the files and pages a save did not change are reused."""
+    """Check and stage again after a save; the files and pages a save did not change are reused.
+
+    When the data fails, the pages stay the last good ones, and every page says why.
+    """
     checked = check(cache)
-    if checked is None:
-        print("The pages served are still the last good ones.", file=sys.stderr)
+    if checked.programme is None:
+        write_if_changed(layout.staged_docs / preview.PROBLEMS, preview.problems_json(checked.problems))
+        print("The pages served are still the last good ones; every page lists the problems.", file=sys.stderr)
         return
-    programme, summary = checked
     try:
-        stage(layout, programme, reuse)
-        print(f"{summary}: pages updated")
+        stage(layout, checked.programme, reuse, preview=True)
+        print(f"{checked.summary}: pages updated")
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -14,18 +14,21 @@ from pathlib import Path
 from .. import pages
 from ..programme.model import Programme
 from . import mkdocs_config
+from . import preview as preview_files
 from .generate import generate
 from .layout import BuildError, Layout, build_stamp
 from .reuse import Fresh
 
 
-def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh()) -> dict[str, bytes]:
+def stage(layout: Layout, programme: Programme, reuse: Fresh = Fresh(), preview: bool = False) -> dict[str, bytes]:
     """For `serve`: every generated file and docs/ in build/docs/, and the MkDocs config.
 
-    Returns the generated files. `reuse` keeps what the last generation made.
+    Returns the generated files. `reuse` keeps what the last generation made. With
+    `preview`, the pages also carry the notice of the data's problems (preview.py),
+    none now.
     """
     generated = generate(programme, build_stamp(), reuse)
-    _stage(layout, programme, generated, reuse)
+    _stage(layout, programme, generated, reuse, preview)
     return generated
 
 
@@ -37,14 +40,16 @@ def stage_pages(layout: Layout, programme: Programme) -> None:
     _stage(layout, programme, pages.render(programme))
 
 
-def _stage(layout: Layout, programme: Programme, generated: dict[str, bytes], reuse: Fresh = Fresh()) -> None:
+def _stage(
+    layout: Layout, programme: Programme, generated: dict[str, bytes], reuse: Fresh = Fresh(), preview: bool = False
+) -> None:
     """Make build/docs/ hold docs/ and `generated`, and write the MkDocs config."""
     hand_written = hand_written_files(layout)
     refuse_clashes(hand_written, generated)
-    wanted = {**generated, **hand_written}
+    wanted = {**generated, **hand_written, **(preview_files.files([]) if preview else {})}
     sync(layout.staged_docs, wanted, reuse.last_staged())
     reuse.staged(wanted)
-    write_if_changed(layout.config, mkdocs_config.config(layout, programme).encode("utf-8"))
+    write_if_changed(layout.config, mkdocs_config.config(layout, programme, preview=preview).encode("utf-8"))
 
 
 def hand_written_files(layout: Layout) -> dict[str, bytes]:

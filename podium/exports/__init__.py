@@ -72,7 +72,9 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
         yield export(addresses.session_calendar(session), (conference, session), functools.partial(calendars.calendar, label, [session]))
     for paper in programme.papers:
         session = programme.session_of(paper)
-        if paper.is_timed:
+        # A paper at its session's time is in the session's calendar; one with a time of
+        # its own has a calendar of its own.
+        if paper.own_time:
             label = f"{paper.title} ({name})"
             make = functools.partial(calendars.calendar, label, [paper])
             yield export(addresses.paper_calendar(paper), (conference, paper, session), make)

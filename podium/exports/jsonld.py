@@ -26,7 +26,7 @@ def session_event(programme: Programme, session: Session, url: str | None) -> di
     conference = programme.conference
     event = _in_person_event(conference, session)
     if session.abstract:
-        event["description"] = markup.plain(session.abstract)
+        event["description"] = markup.without_tags(markup.plain(session.abstract))
     presenting = [a for paper in session.papers for a in paper.presenters]
     performers = [_person(a) for a in [*session.people, *presenting] if not _is_chair(a)]
     chairs = [_person(a) for a in session.people if _is_chair(a)]
@@ -100,7 +100,7 @@ def _work(paper: Paper, url: str | None) -> dict:
     if paper.doi:
         work["sameAs"] = "https://doi.org/" + paper.doi
     if paper.abstract:
-        work["abstract"] = markup.plain(paper.abstract)
+        work["abstract"] = markup.without_tags(markup.plain(paper.abstract))
     if url:
         work["url"] = url
     return work

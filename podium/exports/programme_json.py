@@ -114,8 +114,18 @@ def _paper(programme: Programme, paper: Paper) -> dict:
         "links": [_link(link) for link in paper.links],
         "source_id": paper.source_id,
         "url": addresses.public_url(programme, addresses.paper_page(paper)),
-        "calendar": addresses.public_url(programme, addresses.paper_calendar(paper)) if paper.is_timed else None,
+        "calendar": _paper_calendar(programme, paper),
     }
+
+
+def _paper_calendar(programme: Programme, paper: Paper) -> str | None:
+    """A paper's own calendar when it has its own time, else its session's."""
+    if paper.own_time:
+        return addresses.public_url(programme, addresses.paper_calendar(paper))
+    session = programme.session_of(paper)
+    if session is not None and session.in_calendars:
+        return addresses.public_url(programme, addresses.session_calendar(session))
+    return None
 
 
 def _appearance(appearance: Appearance) -> dict:

@@ -1,13 +1,14 @@
 """A paper as scholarly tools read it: Google Scholar's `citation_*` tags, BibTeX and CSL-JSON.
 
-BibTeX is written by bibtexparser, whose LaTeX encoding (pylatexenc) escapes what
-LaTeX would read as markup (`&`, `%`, `_`, braces); CSL-JSON is what Zotero, Pandoc
-and citeproc read. A paper is cited as presented at the conference, on the day of
+BibTeX is written by bibtexparser, its text fields encoded by pylatexenc, which
+escapes what LaTeX would read as markup (`&`, `%`, `$`, `_`, braces); CSL-JSON is
+what Zotero, Pandoc and citeproc read. A paper is cited as presented at the conference, on the day of
 its session (`@inproceedings`, CSL `paper-conference`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 
 from ..programme.model import Appearance, Paper, Programme
@@ -44,25 +45,39 @@ def bibtex(programme: Programme, paper: Paper, url: str | None) -> bytes:
     """The paper's `@inproceedings` entry."""
     # Imported here: only builds that have papers need bibtexparser.
     import bibtexparser
-    from bibtexparser.middlewares import LatexEncodingMiddleware, MergeCoAuthors
+    from bibtexparser.middlewares import MergeCoAuthors
     from bibtexparser.model import Entry, Field
 
-    fields = [Field("title", paper.title)]
+    latex = _latex_encoder().unicode_to_latex
+    fields = [Field("title", latex(paper.title))]
     if paper.people:
-        fields.append(Field("author", [_inverted_name(a) for a in paper.people]))
-    fields.append(Field("booktitle", programme.conference.name))
+        fields.append(Field("author", [latex(_inverted_name(a)) for a in paper.people]))
+    fields.append(Field("booktitle", latex(programme.conference.name)))
     if paper.date:
         fields += [Field("year", str(paper.date.year)), Field("month", str(paper.date.month))]
     venue = programme.conference.venue
-    if venue.city or venue.name:
-        fields.append(Field("address", ", ".join(p for p in (venue.city, venue.country) if p) or venue.name))
+    place = ", ".join(p for p in (venue.city, venue.country) if p) or venue.name
+    if place:
+        fields.append(Field("address", latex(place)))
+    # A DOI and an address are read as they are (biblatex, and \url in BibTeX styles).
     if paper.doi:
         fields.append(Field("doi", paper.doi))
     if url:
         fields.append(Field("url", url))
     library = bibtexparser.Library([Entry("inproceedings", cite_key(programme, paper), fields)])
-    text = bibtexparser.write_string(library, prepend_middleware=[MergeCoAuthors(), LatexEncodingMiddleware()])
+    text = bibtexparser.write_string(library, prepend_middleware=[MergeCoAuthors()])
     return text.strip().encode("utf-8") + b"\n"
+
+
+@functools.lru_cache(maxsize=1)
+def _latex_encoder():
+    """pylatexenc's encoder, made once (it compiles its rules): LaTeX's special characters
+    escaped (`&`, `%`, `$`, `_`, `#`, braces), accented letters as LaTeX accents, and
+    characters LaTeX has no macro for (Chinese, say) kept as they are, for biber and
+    XeLaTeX, without a warning for each."""
+    from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+    return UnicodeToLatexEncoder(unknown_char_policy="keep", unknown_char_warning=False)
 
 
 def csl_json(programme: Programme, paper: Paper, url: str | None) -> bytes:

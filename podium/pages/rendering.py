@@ -290,7 +290,9 @@ def _front_matter(meta: dict) -> Markup:
     for key, value in meta.items():
         if value is None:
             continue
-        if key in ("title", "description"):
+        if key == "description":
+            value = html.escape(markup.without_tags(value), quote=True)
+        elif key == "title":
             value = html.escape(value, quote=True)
         elif key == "citation":
             value = [[name, html.escape(content, quote=True)] for name, content in value]

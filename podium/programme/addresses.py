@@ -40,6 +40,7 @@ def paper_page(paper: Paper) -> str:
 
 
 def paper_calendar(paper: Paper) -> str:
+    """Only a paper with a time of its own has one; the others are in their session's."""
     return f"papers/{paper.id}.ics"
 
 

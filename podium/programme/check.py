@@ -25,6 +25,10 @@ from .sessions import SessionReader
 
 __all__ = ["DocumentCache", "Result", "check_project"]
 
+# What data/ holds; anything else is reported (reading.py).
+KNOWN_FILES = {"conference.yml", "streams.yml"}
+KNOWN_FOLDERS = {"sessions", "papers", "people"}
+
 
 @dataclass
 class Result:
@@ -68,6 +72,7 @@ class _ProgrammeBuilder:
             if (session := sessions_read.session(id_, document)) is not None
         ]
         unlisted = sessions_read.unlisted_papers()
+        self.reader.report_unknown_entries(KNOWN_FILES, KNOWN_FOLDERS)
         documents = sessions_read.documents
         check_old_style_slots(sessions, documents, self.problems)
         check_room_clashes(sessions, documents, self.problems)

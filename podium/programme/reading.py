@@ -8,6 +8,7 @@ folder may be read in several processes at once (`ShareOut`, given by the caller
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -72,18 +73,23 @@ class Reader:
         return document
 
     def folder(self, name: str, schema_name: str) -> list[tuple[str, Document]]:
-        """The documents of `data/<name>/`, each with its id (the file's stem)."""
+        """The documents of `data/<name>/` and its subfolders, each with its id (the file's stem).
+
+        Organisers may sort files into subfolders (`sessions/day-2/`); an id is still
+        the file's stem, so it must be unique across them.
+        """
         folder = self.root / "data" / name
         if not folder.is_dir():
             return []
         named: list[tuple[str, Path]] = []
         seen: dict[str, str] = {}
-        for file in sorted(folder.iterdir()):
+        for file in _files_below(folder):
             shown = file.relative_to(self.root).as_posix()
             if file.suffix == ".yaml":
                 self.problems.error(Position(shown), "data files end in .yml", f"rename it to {file.stem}.yml")
                 continue
-            if file.suffix != ".yml" or file.name.startswith("."):
+            if file.suffix != ".yml":
+                self.problems.warning(Position(shown), "not read: only .yml files are", f"remove it from data/{name}/")
                 continue
             id_ = file.stem
             if not is_id(id_):
@@ -95,12 +101,39 @@ class Reader:
                 continue
             folded = id_.casefold()
             if folded in seen:
-                self.problems.error(Position(shown), f"id '{id_}' is used twice (also {seen[folded]})")
+                self.problems.error(
+                    Position(shown), f"id '{id_}' is used twice (also {seen[folded]})", "an id is the file's name: rename one"
+                )
                 continue
             seen[folded] = shown
             named.append((id_, file))
         documents = self._documents([file for _, file in named], schema_name)
         return [(id_, document) for (id_, _), document in zip(named, documents) if document is not None]
+
+    def report_unknown_entries(self, known_files: set[str], known_folders: set[str]) -> None:
+        """What data/ holds that Podium does not read: nothing there may vanish without a word.
+
+        A folder or YAML file of another name would hold sessions or people that no page
+        shows (an error, with the name meant where one is close); any other file is a
+        warning. Hidden files (.gitkeep) are left alone.
+        """
+        data = self.root / "data"
+        for entry in sorted(data.iterdir()):
+            if entry.name.startswith(".") or entry.name in known_files | known_folders:
+                continue
+            shown = entry.relative_to(self.root).as_posix() + ("/" if entry.is_dir() else "")
+            candidates = known_folders if entry.is_dir() else known_files
+            close = difflib.get_close_matches(entry.name, sorted(candidates), n=1, cutoff=0.6)
+            meant = _OTHER_NAMES.get(entry.name.split(".")[0].casefold())
+            if meant:
+                hint = f"in Podium these are data/{meant}"
+            else:
+                hint = f"did you mean data/{close[0]}{'/' if entry.is_dir() else ''}?" if close else ""
+            if entry.is_dir() or entry.suffix in (".yml", ".yaml"):
+                expected = "folders: " + ", ".join(sorted(known_folders)) + "; files: " + ", ".join(sorted(known_files))
+                self.problems.error(Position(shown), f"Podium does not read {shown}", hint or f"data/ holds {expected}")
+            else:
+                self.problems.warning(Position(shown), f"not read: {shown} is not part of the programme", hint)
 
     def _documents(self, files: list[Path], schema_name: str) -> list[Document | None]:
         """`document` of each file, in order; the caller's `share_out` may divide the work."""
@@ -126,6 +159,26 @@ class Reader:
             if self.cache:
                 self.cache.put(shown, schema_name, raw, *cached)
         return cached
+
+
+# What other systems call the parts of a programme, and where Podium keeps them.
+_OTHER_NAMES = {
+    "speakers": "people/<id>.yml", "persons": "people/<id>.yml", "authors": "people/<id>.yml",
+    "presenters": "people/<id>.yml", "talks": "sessions/<id>.yml", "events": "sessions/<id>.yml",
+    "schedule": "sessions/<id>.yml", "programme": "sessions/<id>.yml", "program": "sessions/<id>.yml",
+    "contributions": "papers/<id>.yml", "abstracts": "papers/<id>.yml", "submissions": "papers/<id>.yml",
+    "tracks": "streams.yml", "event": "conference.yml", "config": "conference.yml",
+}  # fmt: skip
+
+
+def _files_below(folder: Path) -> list[Path]:
+    """Every file below `folder`, subfolders included, in a fixed order; hidden ones left out."""
+    files = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if path.is_file() and not any(part.startswith(".") for part in relative):
+            files.append(path)
+    return files
 
 
 def _checked_document(raw: bytes, shown: str, schema_name: str, problems: Problems) -> Document | None:

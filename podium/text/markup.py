@@ -109,6 +109,19 @@ def _render_prose(text: str) -> Markup:
     return Markup("\n".join(line for line in kept.split("\n") if line.strip()))
 
 
+# Text that reads as an HTML tag: what a page shows as text, but a link preview must not.
+_TAG_LIKE = re.compile(r"<[A-Za-z!/?][^<>]*>?")
+
+
+def without_tags(text: str) -> str:
+    """`text` without anything that looks like a tag (`<svg onload=…>`), spaces tidied.
+
+    For descriptions (meta, Open Graph, Twitter): the page shows such text as typed,
+    escaped, but a link preview of it is noise at best.
+    """
+    return " ".join(_TAG_LIKE.sub(" ", text).split())
+
+
 def summary(text: str, limit: int = 200) -> str:
     """The first sentences of `text` that fit in `limit` characters (at least one, cut)."""
     return _summarise(plain(text), limit)

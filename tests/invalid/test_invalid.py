@@ -27,6 +27,8 @@ def test_invalid_input_names_file_and_line_for_each_problem(case, tmp_path):
     for line in lines[:-2]:  # the last two lines: the count and the exit code
         location = line.split(": ", 1)[0]
         assert location.startswith("data/"), line
-        if not location.endswith(".yml") and not location.endswith(".yaml"):
+        # A whole file or folder (a file that cannot be read, a folder Podium does not
+        # read), or a place in a file with its line and column.
+        if ":" in location:
             path, line_number, column = location.rsplit(":", 2)
             assert int(line_number) >= 1 and int(column) >= 1, line

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 import json
 import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import MULTI_DATA, SEED_DATA, make_project, run_build_py
+from tests.conftest import MULTI_DATA, REPO, SEED_DATA, make_project, run_build_py
 from tests.helpers import seed_facts, visible_text
 
 SEED_SESSION = "sessions/collective-sharing-poverty-alleviation-china/index.html"
@@ -174,7 +177,8 @@ def test_build_shows_a_new_session_of_papers_with_its_paper_pages(tmp_path):
     paper = visible_text(site / "papers" / "a-new-paper" / "index.html")
     assert "Session: Afternoon papers (Chair: Chienchung Huang)" in paper and "Place: Paper 1 of 1" in paper
     assert "A new paper" in visible_text(site / "sessions" / "afternoon-papers" / "index.html")
-    assert (site / "papers" / "a-new-paper.bib").is_file() and (site / "papers" / "a-new-paper.ics").is_file()
+    assert (site / "papers" / "a-new-paper.bib").is_file() and (site / "papers" / "a-new-paper.csl.json").is_file()
+    assert "Add the session to your calendar" in paper  # at its session's time: the session's entry
 
 
 def test_check_exit_codes(tmp_path):
@@ -242,3 +246,22 @@ def test_build_refuses_a_hand_written_file_at_an_exports_path(tmp_path):
     assert result.returncode == 1
     assert "docs/sessions.json has the same path as a generated file; rename it" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_nothing_of_the_previews_notice_reaches_a_built_site(seed_project):
+    site = seed_project / "site"
+    assert not (site / "podium-preview").exists()
+    for page in site.rglob("*.html"):
+        assert "podium-preview" not in page.read_text(encoding="utf-8"), page
+
+
+def test_build_writes_the_github_job_summary_with_counts_and_problems(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    (project / "data" / "sessions" / "x.yml").write_text("title: X | y\nstart: 10:00\n")
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "SOURCE_DATE_EPOCH": "1567296000"}
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "build"], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert "**2 sessions, 2 people, 1 stream, 1 warning, 9 pages**" in text
+    assert "| data/sessions/x.yml | 2:8 | warning: start is given without date" in text

@@ -117,3 +117,14 @@ def test_links_are_in_the_json_ld_as_works_about_the_event(aspc_project):
     html = (aspc_project / "site" / "sessions" / "minimum-incomes" / "index.html").read_text(encoding="utf-8")
     (event,) = json_ld(html)
     assert event["subjectOf"] == [{"@type": "VideoObject", "url": "https://example.org/aspc2019/minimum-incomes/recording"}]
+
+
+def test_no_description_of_the_hostile_fixture_holds_markup(multi_project):
+    """Meta, Open Graph and Twitter descriptions and JSON-LD are plain text: no tag, no `<`."""
+    for page in sorted((multi_project / "site").rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        described = [meta(html, "name", "description"), meta(html, "property", "og:description"),
+                     meta(html, "name", "twitter:description")]  # fmt: skip
+        described += [item.get("description", "") for item in json_ld(html)]
+        for text in filter(None, described):
+            assert "<" not in text and "&lt;" not in text, (page, text)

@@ -53,3 +53,21 @@ def test_a_paper_in_no_session_is_cited_without_a_date(aspc):
     (item,) = json.loads(aspc["papers/older-women-homelessness.csl.json"])
     assert "issued" not in item
     assert "year" not in read_bibtex(aspc["papers/older-women-homelessness.bib"]).fields_dict
+
+
+def test_bibtex_escapes_every_latex_special_and_keeps_addresses_as_they_are():
+    import dataclasses
+    from pathlib import Path
+
+    from podium.exports import scholarly
+    from podium.programme.check import check_project
+    from tests.conftest import ASPC_DATA
+
+    programme = check_project(Path(ASPC_DATA).parent).programme
+    title = "Costs of $5 & 10% {x} for_all #1 ~ \\ Ørsted 方丽洁"
+    paper = dataclasses.replace(programme.papers[0], title=title)
+    url = "https://example.org/papers/a_b%20c/"
+    content = scholarly.bibtex(programme, paper, url)
+    assert b"url = {https://example.org/papers/a_b%20c/}" in content  # not \\url{}, not escaped
+    entry = read_bibtex(content)
+    assert entry["title"] == title

@@ -202,3 +202,27 @@ def test_check_project_still_checks_meaning_in_a_file_with_schema_errors(tmp_pat
         "data/sessions/a.yml:3:9: error: unknown stream 'nowhere' (add it to data/streams.yml)",
         "data/sessions/a.yml:4:7: error: date 2019-02-30 is not a date on the calendar",
     ]
+
+
+def test_check_project_reads_sessions_papers_and_people_sorted_into_subfolders(tmp_path):
+    write_data(tmp_path, {
+        "people/speakers/p.yml": "name: P\n",
+        "papers/day-1/x.yml": "title: X\npeople:\n  - person: p\n",
+        "sessions/day-1/morning/a.yml": "title: A\npapers:\n  - x\n",
+        "sessions/b.yml": "title: B\n",
+    })  # fmt: skip
+    result = check_project(tmp_path)
+    assert [str(p) for p in result.problems] == []
+    programme = result.programme
+    assert sorted(s.id for s in programme.sessions) == ["a", "b"]
+    assert [p.session_id for p in programme.papers] == ["a"] and programme.people[0].id == "p"
+
+
+def test_check_project_reports_what_data_holds_that_it_does_not_read(tmp_path):
+    write_data(tmp_path, {
+        "sessions/day-2/talk.yml": "title: Published\n",
+        "session/talk-2.yml": "title: In a misspelt folder\n",
+    })  # fmt: skip
+    assert messages(tmp_path) == [
+        "data/session/: error: Podium does not read data/session/ (did you mean data/sessions/?)",
+    ]

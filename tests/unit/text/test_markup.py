@@ -152,3 +152,9 @@ def test_summary_is_what_splitting_every_sentence_gave(words, limit):
 
 def test_summary_cuts_a_long_first_sentence_at_a_word():
     assert markup.summary("word " * 100, limit=20) == "word word word word…"
+
+
+def test_without_tags_drops_what_looks_like_a_tag_and_keeps_comparisons():
+    assert markup.without_tags('<svg onload=alert("x4")> Text with  <b>bold</b> text') == "Text with bold text"
+    assert markup.without_tags("a < b and c > d") == "a < b and c > d"
+    assert markup.without_tags("<!-- note --> after <br/>") == "after"

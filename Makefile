@@ -30,9 +30,10 @@ check: $(VENV)/.runtime  ## check data/ and report every problem
 test: $(VENV)/.dev $(NODE_TOOLS)  ## run every test (browser tests need Chromium: see README)
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev $(NODE_TOOLS) build/zensical-venv/.installed  ## measure build and preview speed and Lighthouse scores; figures to benchmarks/results/
+bench: $(VENV)/.dev $(NODE_TOOLS) build/zensical-venv/.installed  ## measure build, preview and import speed and Lighthouse scores; figures to benchmarks/results/
 	ZENSICAL=build/zensical-venv/bin/zensical $(PY) -m benchmarks.build_speed
 	$(PY) -m benchmarks.serve_speed
+	$(PY) -m benchmarks.import_speed
 	$(PY) -m benchmarks.lighthouse
 
 # Zensical, the reference engine of the benchmark, in a virtual environment of its own:

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     layout = Layout((root or Path.cwd()).resolve())
-    if not (layout.root / "data").is_dir():
+    if not (layout.root / "data").is_dir() and args.run is not _import:
         print(f"error: no data/ folder in {layout.root}: run build.py from the project's folder", file=sys.stderr)
         return EXIT_ENVIRONMENT
     try:
@@ -64,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
     for command in (check, build, serve):
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    imports = commands.add_parser(
+        "import", help="bring a programme into data/ from pretalx, frab, c3voc, Indico or a spreadsheet"
+    )
+    imports.add_argument("source", type=Path, help="schedule.json, schedule.xml, an Indico export, or a CSV/XLSX file")
+    imports.add_argument("--mapping", type=Path, help="for a spreadsheet: which column holds what (YAML)")
+    imports.add_argument("--timezone", help="the venue's time zone, when the source names none (e.g. Europe/Berlin)")
+    imports.add_argument("--dry-run", action="store_true", help="say what would change, and write nothing")
+    imports.add_argument("--force", action="store_true", help="overwrite files edited by hand since the last import")
+    imports.set_defaults(run=_import)
     return parser
 
 
@@ -127,6 +136,57 @@ def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None 
     if site_url.startswith(("https://", "http://")):
         result.programme = result.programme.published_at(site_url)
     return result, False
+
+
+def _import(layout: Layout, args: argparse.Namespace) -> int:
+    from . import importers  # for `import` only
+
+    try:
+        imported = importers.read_source(args.source, args.timezone, args.mapping)
+    except importers.SourceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("Nothing was imported; data/ is unchanged.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    counts = ", ".join(
+        count(items, singular, plural)
+        for items, singular, plural in (
+            (imported.sessions, "session", None), (imported.papers, "paper", None),
+            (imported.people, "person", "people"), (imported.streams, "stream", None),
+        )
+    )  # fmt: skip
+    print(f"{args.source.name}: {imported.source}: {counts}")
+    for note in imported.notes:
+        print(f"note: {note}", file=sys.stderr)
+    outcome = importers.import_programme(layout.data, imported, args.dry_run, args.force)
+    _print_plan(outcome.plan, args.dry_run)
+    if args.dry_run or not outcome.wrote:
+        return EXIT_OK
+    result, failing = _check_and_report(layout, strict=False)
+    if failing:
+        print("The imported data has problems: fix them in the source and import again, or in data/.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{_summary(result)}: no errors. Next: make serve, to see it.")
+    return EXIT_OK
+
+
+def _print_plan(plan, dry_run: bool) -> None:
+    """`data/: 36 added, 1 changed, ...`, with the counts by kind of file and what was kept."""
+    verb = "would be" if dry_run else "were"
+    by_kind: dict[str, list[str]] = {}
+    for what in ("added", "changed", "removed"):
+        for path in getattr(plan, what):
+            kind = path.split("/")[0] if "/" in path else "files"
+            by_kind.setdefault(kind, []).append(what)
+    parts = [f"{len(getattr(plan, what))} {what}" for what in ("added", "changed", "removed")]
+    print(f"data/: {', '.join(parts)}, {len(plan.unchanged)} unchanged{' (dry run: nothing written)' if dry_run else ''}")
+    for kind, whats in sorted(by_kind.items()):
+        print(f"  {kind}: " + ", ".join(f"{whats.count(w)} {w}" for w in ("added", "changed", "removed") if w in whats))
+    if plan.kept_edited:
+        print(f"Kept, edited by hand (not overwritten; --force overwrites): {', '.join('data/' + p for p in plan.kept_edited)}")
+    if plan.kept_removed:
+        print(f"Gone from the source but edited by hand, so kept: {', '.join('data/' + p for p in plan.kept_removed)}")
+    if plan.removed:
+        print(f"Removed {verb} the files of items gone from the source: {', '.join('data/' + p for p in plan.removed)}")
 
 
 def _github_job_summary(what: str, result: Result, failing: bool, pages: int | None = None) -> None:

@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..programme.model import Appearance, Link, Paper, Programme, Session, Timed, in_calendars
+from ..programme.model import Appearance, Link, Paper, Programme, Session, in_calendars
 from . import ids, json_pieces
 from .indented_xml import IndentedXML
 
@@ -180,12 +180,13 @@ def _event(programme: Programme, event: Session | Paper, number: int, urls: dict
         session = programme.session_of(event)
         guid = ids.guid(conference, "paper", event.id)
         url, kind, subtitle = paper_urls[event.id], PAPER_TYPE, event.subtitle or session.title
-        persons, description, language = event.presenters, None, event.language
+        persons, description, language = event.presenters, event.description, event.language
     else:
         guid = event.guid or ids.guid(conference, "session", event.id)
         url, kind, subtitle = urls[event.id], event.kind, event.subtitle
         presenting = [a for paper in event.papers for a in paper.presenters]
-        persons, description, language = (*event.people, *presenting), _papers_text(event), event.language
+        description = "\n\n".join(text for text in (event.description, _papers_text(event)) if text) or None
+        persons, language = (*event.people, *presenting), event.language
     references = _references(programme, event)
     links = [(link, title) for link, title in references if link.kind not in _ATTACHMENT_KINDS]
     attachments = [(link, title) for link, title in references if link.kind in _ATTACHMENT_KINDS]

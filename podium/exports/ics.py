@@ -148,8 +148,7 @@ def description(session: Session, url: str | None) -> str:
     parts = []
     if session.end is None:
         parts.append("End time to be announced.")
-    if session.abstract:
-        parts.append(markup.plain(session.abstract))
+    parts += [markup.plain(text) for text in (session.abstract, session.description) if text]
     people = [_person_line(a) for a in session.people]
     if people:
         parts.append("\n".join(people))
@@ -168,8 +167,7 @@ def paper_description(programme: Programme, paper: Paper, url: str | None) -> st
         parts.append(f"In {session.title}, paper {paper.position} of {len(session.papers)}.")
     if paper.end is None:
         parts.append("End time to be announced.")
-    if paper.abstract:
-        parts.append(markup.plain(paper.abstract))
+    parts += [markup.plain(text) for text in (paper.abstract, paper.description) if text]
     if paper.people:
         parts.append("\n".join(_person_line(a) for a in paper.people))
     if url:

@@ -61,7 +61,9 @@ def render(programme: Programme) -> dict[str, bytes]:
 def prose_texts(programme: Programme) -> list[str]:
     """Every text the pages show as prose: abstracts, bios, stream descriptions."""
     texts = [s.abstract for s in programme.sessions if s.abstract]
+    texts += [s.description for s in programme.sessions if s.description]
     texts += [p.abstract for p in programme.papers if p.abstract]
+    texts += [p.description for p in programme.papers if p.description]
     texts += [p.bio for p in programme.people if p.bio]
     texts += [s.description for s in programme.streams if s.description]
     return texts

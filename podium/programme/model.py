@@ -152,6 +152,7 @@ class Paper(Timed):
     ends_next_day: bool = False
     subtitle: str | None = None
     abstract: str | None = None
+    description: str | None = None  # a longer text, where the source keeps it apart
     people: tuple[Appearance, ...] = ()  # authors, in order
     board: str | None = None
     doi: str | None = None
@@ -177,6 +178,7 @@ class Session(Timed):
     ends_next_day: bool = False
     room: str | None = None
     abstract: str | None = None
+    description: str | None = None  # a longer text, where the source keeps it apart
     people: tuple[Appearance, ...] = ()  # the session's own roles, in order
     papers: tuple[Paper, ...] = ()  # in the order they are presented
     subtitle: str | None = None

@@ -41,6 +41,7 @@ def read_paper(id_: str, document: Document, items: ItemReader) -> PaperFile | N
         title=data.get("title", ""),
         subtitle=data.get("subtitle"),
         abstract=data.get("abstract"),
+        description=data.get("description"),
         people=people,
         board=data.get("board"),
         doi=data.get("doi"),
@@ -95,7 +96,9 @@ def _timed(paper: Paper, file: PaperFile, session: Session, zone, problems: Prob
 
 
 def _check_overlaps(session: Session, files: list[PaperFile], placed: list[Paper], problems: Problems) -> None:
-    """Two papers of one session cannot have their own times at once."""
+    """Two papers of one session cannot have their own times at once, but posters, shown side by side."""
+    if session.kind == "posters":
+        return
     timed = sorted(
         ((p.starts_at(dt.timezone.utc), _ends_or_minute(p), f) for p, f in zip(placed, files) if p.own_time),
         key=lambda item: item[0],

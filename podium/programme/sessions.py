@@ -56,6 +56,7 @@ class SessionReader:
             ends_next_day=span.ends_next_day,
             room=data.get("room"),
             abstract=data.get("abstract"),
+            description=data.get("description"),
             people=people,
             subtitle=data.get("subtitle"),
             language=language,

@@ -40,6 +40,16 @@ def test_benchmark_measures_a_small_programme(tmp_path):
     assert json.loads(output.read_text())["rows"] == rows
 
 
+def test_import_benchmark_imports_a_small_schedule_twice(tmp_path):
+    from benchmarks import import_speed
+
+    output = tmp_path / "import.json"
+    result = import_speed.main(["--sessions", "20", "--output", str(output)])
+    assert result["sessions"] == 20 and result["files"] > 20
+    assert result["first_s"] > 0 and result["again_s"] > 0
+    assert json.loads(output.read_text()) == result
+
+
 def test_serve_benchmark_measures_a_small_programme(tmp_path):
     from benchmarks import serve_speed
 

@@ -48,7 +48,7 @@ def _schema_fields(name: str, schema: dict, prefix: str = "") -> list[str]:
     return fields
 
 
-@pytest.mark.parametrize("name", ["conference", "streams", "session", "paper", "person"])
+@pytest.mark.parametrize("name", ["conference", "streams", "session", "paper", "person", "import-mapping"])
 def test_every_data_field_is_documented_for_organisers(name):
     schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text())
     page = (REPO / "docs" / "organisers.md").read_text(encoding="utf-8")
@@ -67,3 +67,13 @@ def test_every_data_file_names_its_schema_for_editors(path):
 def test_readme_gives_the_two_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "make serve" in readme and "make test" in readme
+
+
+def test_every_shipped_mapping_is_valid_against_its_schema():
+    import jsonschema
+
+    schema = json.loads((REPO / "schemas" / "import-mapping.schema.json").read_text())
+    mappings = sorted((REPO / "examples" / "mappings").glob("*.yml"))
+    assert mappings
+    for mapping in mappings:
+        jsonschema.validate(yaml.load(mapping.read_text(encoding="utf-8"), Loader=yaml.BaseLoader), schema)

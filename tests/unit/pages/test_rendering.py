@@ -181,7 +181,6 @@ def test_generate_home_page_of_a_larger_programme_links_the_indexes(multi):
 
 
 def test_a_large_programme_gets_a_page_per_day(tmp_path):
-    from benchmarks.synthetic import write
     from podium.pages.grouping import SPLIT_PROGRAMME_ABOVE
 
     write(SPLIT_PROGRAMME_ABOVE + 50, tmp_path)

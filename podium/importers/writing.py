@@ -1,0 +1,128 @@
+"""Writing an import into data/: only what changed, never over a hand edit, all or nothing.
+
+What the last import wrote is kept in `data/.podium-import.json`: the id given to each
+source item (so file names stay put) and a digest of each file as written (so a file
+edited by hand since is recognised, and kept unless `--force`). The new data folder
+is made beside the old one and swapped in with two renames: an import that fails or
+is interrupted leaves data/ as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATE_FILE = ".podium-import.json"
+
+
+@dataclass
+class Plan:
+    """What an import would do to data/, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept_edited: list[str] = field(default_factory=list)  # edited by hand since the last import: not overwritten
+    kept_removed: list[str] = field(default_factory=list)  # gone from the source, but edited by hand: not removed
+
+    @property
+    def writes(self) -> int:
+        return len(self.added) + len(self.changed) + len(self.removed)
+
+
+def load_state(data: Path) -> dict:
+    try:
+        state = json.loads((data / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"ids": {}, "files": {}}
+    return state if isinstance(state, dict) else {"ids": {}, "files": {}}
+
+
+def plan(data: Path, files: dict[str, str], state: dict, force: bool = False) -> Plan:
+    """Compare the files an import makes with what data/ holds and what the last import wrote."""
+    written = state.get("files", {})
+    result = Plan()
+    for path, text in sorted(files.items()):
+        target = data / path
+        if not target.is_file():
+            result.added.append(path)
+            continue
+        current = target.read_bytes()
+        if current == text.encode("utf-8"):
+            result.unchanged.append(path)
+        elif force or written.get(path) == _digest(current):
+            result.changed.append(path)
+        else:
+            result.kept_edited.append(path)  # hand-written, or edited since the last import
+    for path in sorted(set(written) - set(files)):
+        target = data / path
+        if not target.is_file():
+            continue
+        if force or written[path] == _digest(target.read_bytes()):
+            result.removed.append(path)
+        else:
+            result.kept_removed.append(path)
+    return result
+
+
+def new_state(files: dict[str, str], the_plan: Plan, ids: dict, source: str, old_state: dict) -> dict:
+    """What the state file says after this import."""
+    written = old_state.get("files", {})
+    digests = {}
+    for path in sorted(files):
+        if path in the_plan.kept_edited:
+            # Still the last import's digest (or none, for a hand-written file), so the
+            # file stays recognised as edited by hand.
+            if path in written:
+                digests[path] = written[path]
+        else:
+            digests[path] = _digest(files[path].encode("utf-8"))
+    for path in the_plan.kept_removed:
+        digests[path] = written[path]
+    return {"source": source, "ids": ids, "files": digests}
+
+
+def apply(data: Path, files: dict[str, str], the_plan: Plan, state: dict) -> bool:
+    """Carry out `the_plan`; False when there was nothing to write (not even the state).
+
+    data/ is replaced whole, so no reader ever sees half an import.
+    """
+    state_text = json.dumps(state, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    state_file = data / STATE_FILE
+    if the_plan.writes == 0 and state_file.is_file() and state_file.read_text(encoding="utf-8") == state_text:
+        return False
+    new = data.with_name(data.name + ".import-new")
+    old = data.with_name(data.name + ".import-old")
+    for leftover in (new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    if data.is_dir():
+        shutil.copytree(data, new, symlinks=True)
+    else:
+        new.mkdir(parents=True)
+    for path in the_plan.added + the_plan.changed:
+        target = new / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(files[path], encoding="utf-8")
+    for path in the_plan.removed:
+        (new / path).unlink()
+        _remove_empty_folders((new / path).parent, new)
+    (new / STATE_FILE).write_text(state_text, encoding="utf-8")
+    if data.is_dir():
+        data.rename(old)
+    new.rename(data)
+    shutil.rmtree(old, ignore_errors=True)
+    return True
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _remove_empty_folders(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,72 @@
+"""`build.py import`, as an organiser runs it: from another system's export to a site."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import REPO, SEED_DATA, make_project, run_build_py
+
+MULTI_EXPORT = REPO / "tests" / "golden" / "multi" / "schedule.json"
+
+
+def empty_project(tmp_path):
+    project = make_project(tmp_path / "project", SEED_DATA)
+    shutil.rmtree(project / "data")  # a new project: no data/ yet
+    return project
+
+
+def test_import_then_build_publishes_every_event(tmp_path):
+    project = empty_project(tmp_path)
+    imported = run_build_py(project, "import", str(MULTI_EXPORT))
+    assert imported.returncode == 0, imported.stderr
+    assert "c3voc schedule.json (classic): 5 sessions, 0 papers, 3 people, 2 streams" in imported.stdout
+    assert "data/: 10 added, 0 changed, 0 removed, 0 unchanged" in imported.stdout
+    built = run_build_py(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert (project / "site" / "sessions" / "closing-plenary" / "index.html").is_file()
+    again = run_build_py(project, "import", str(MULTI_EXPORT))
+    assert "data/: 0 added, 0 changed, 0 removed, 10 unchanged" in again.stdout
+
+
+def test_import_dry_run_writes_nothing(tmp_path):
+    project = empty_project(tmp_path)
+    result = run_build_py(project, "import", "--dry-run", str(MULTI_EXPORT))
+    assert result.returncode == 0 and "(dry run: nothing written)" in result.stdout
+    assert not (project / "data").exists()
+
+
+def test_import_keeps_a_hand_written_conference_file(tmp_path):
+    project = make_project(tmp_path / "project", SEED_DATA)
+    result = run_build_py(project, "import", str(MULTI_EXPORT))
+    assert "Kept, edited by hand (not overwritten; --force overwrites): data/conference.yml" in result.stdout
+    assert "Australian Social Policy Conference 2019" in (project / "data" / "conference.yml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "line 1, column 2: not valid JSON"),
+        ('{"results": 1}', "JSON, but not a format Podium imports"),
+        ("plain text", "not a format Podium imports"),
+        ("<schedule><conference><title>X</title>", "schedule.xml line 1"),
+        ('{"schedule": {"conference": {"title": "X", "time_zone_name": "Mars/Olympus", "days": []}}}',
+         "schedule.conference.time_zone_name: unknown time zone 'Mars/Olympus'"),
+        ('{"schedule": {"conference": {"title": "X", "time_zone_name": "UTC", "days": [{"rooms": {"A": [{"date": "2020-01-01T10:00:00+00:00"}]}}]}}}',
+         "schedule.conference.days[0].rooms['A'][0]: an event without a title"),
+        ('{"schedule": {"conference": {"title": "X", "time_zone_name": "UTC", "days": [{"rooms": {"A": [{"title": "T", "date": "soon"}]}}]}}}',
+         "'soon' is not a date and time"),
+    ],
+    ids=["broken-json", "other-json", "text", "broken-xml", "unknown-zone", "no-title", "bad-time"],
+)
+def test_a_bad_source_is_named_with_its_place_and_imports_nothing(tmp_path, content, message):
+    project = make_project(tmp_path / "project", SEED_DATA)
+    before = sorted(p.relative_to(project).as_posix() for p in (project / "data").rglob("*"))
+    source = tmp_path / "source"
+    source.write_text(content, encoding="utf-8")
+    result = run_build_py(project, "import", str(source))
+    assert result.returncode == 1, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert "Nothing was imported; data/ is unchanged." in result.stderr
+    assert sorted(p.relative_to(project).as_posix() for p in (project / "data").rglob("*")) == before

@@ -1,0 +1,97 @@
+"""importers/c3voc.py and frab_xml.py: the schedules of pretalx, frab and the c3voc tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from podium.importers import SourceError, import_programme, read_source
+from podium.programme.check import check_project
+from tests.conftest import REPO
+
+
+def imported_project(tmp_path, source, **options):
+    """A project whose data/ is `source` imported; its checked programme."""
+    outcome = import_programme(tmp_path / "data", read_source(source, **options))
+    assert outcome.wrote
+    result = check_project(tmp_path)
+    assert not result.problems.errors, [str(p) for p in result.problems.errors]
+    return result.programme
+
+
+def test_pretalx_schedule_imports_every_event_with_its_start(tmp_path, sample):
+    source = sample("pretalx-democon.json")
+    programme = imported_project(tmp_path, source)
+    events = [
+        event
+        for day in json.loads(source.read_text())["schedule"]["conference"]["days"]
+        for room in day["rooms"].values()
+        for event in room
+    ]
+    assert len(programme.sessions) == len(events) == 36
+    by_guid = {s.guid: s for s in programme.sessions}
+    for event in events:
+        session = by_guid[event["guid"]]
+        assert session.title == event["title"] and session.room == event["room"]
+        expected = dt.datetime.fromisoformat(event["date"]).astimezone(programme.conference.zone)
+        assert session.starts_at(programme.conference.zone) == expected
+        assert session.source_id == str(event["id"])
+
+
+def test_pretalx_schedule_keeps_abstract_and_description_apart_and_people_with_bios(tmp_path, sample):
+    programme = imported_project(tmp_path, sample("pretalx-democon.json"))
+    session = next(s for s in programme.sessions if s.title == "Focused 5thgeneration hardware")
+    assert session.abstract == "Brand back-end models!"
+    assert session.description.startswith("Station provide certain mean.")
+    (speaker,) = session.people
+    assert speaker.person.name == "Brian Robinson" and speaker.person.bio.startswith("Break through direction.")
+
+
+def test_schedule2_imports_roles_links_and_attachments(tmp_path, sample):
+    programme = imported_project(tmp_path, sample("hub-schedule2.json"))
+    opening = next(s for s in programme.sessions if s.source_id == "HQCCYH")
+    assert [(a.person.name, a.role) for a in opening.people] == [
+        ("Gabriela Bogk", "Speaker"), ("Aline Blankertz", "Speaker"), ("Senficon", "Contributor"),
+    ]  # fmt: skip
+    assert [(link.url, link.kind) for link in opening.links] == [
+        ("https://example.net/", "other"), ("https://example.net/foo/bar/1235.pdf", "slides"),
+    ]  # fmt: skip
+    assert opening.guid == "270fa44c-821a-577f-8ca3-33e8d4a8c2a7"
+    assert programme.conference.zone.key == "Europe/Berlin" and programme.conference.language == "en"
+
+
+def test_a_schedule_without_a_time_zone_asks_for_one(tmp_path, sample):
+    data = json.loads(sample("pretalx-democon.json").read_text())
+    del data["schedule"]["conference"]["time_zone_name"]
+    source = tmp_path / "schedule.json"
+    source.write_text(json.dumps(data))
+    with pytest.raises(SourceError, match="give the venue's with --timezone"):
+        read_source(source)
+    programme = imported_project(tmp_path / "project", source, timezone="Europe/Berlin")
+    assert programme.conference.zone.key == "Europe/Berlin"
+
+
+def _events(programme, items):
+    zone = programme.conference.zone
+    return sorted(
+        (item.title, item.starts_at(zone), item.ends_at_or_default(programme.conference), item.room,
+         item.stream.name if item.stream else None)
+        for item in items
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ["multi", "aspc"])
+@pytest.mark.parametrize("export", ["schedule.json", "schedule.xml"])
+def test_podiums_own_schedule_exports_import_back(tmp_path, case, export):
+    """Every event of Podium's export comes back as a session at its time, in its room and stream."""
+    from podium.exports.frab import events_of
+    from podium.programme.model import in_calendars
+
+    original = check_project(REPO / "tests" / "fixtures" / case).programme
+    programme = imported_project(tmp_path, REPO / "tests" / "golden" / case / export)
+    exported = [event for session in in_calendars(original.sessions) for event in events_of(session)]
+    assert _events(programme, programme.sessions) == _events(original, exported)
+    assert programme.conference.name == original.conference.name
+    assert programme.conference.zone == original.conference.zone

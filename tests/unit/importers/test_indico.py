@@ -1,0 +1,49 @@
+"""importers/indico.py: an Indico event export, its sessions holding contributions as papers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from podium.importers import import_programme, read_source
+from podium.programme.check import check_project
+from tests.conftest import FIXTURES
+
+SOURCE = FIXTURES / "import" / "indico-event.json"
+
+
+def test_indico_sessions_become_sessions_of_papers_with_conveners_and_authors(tmp_path):
+    import_programme(tmp_path / "data", read_source(SOURCE))
+    result = check_project(tmp_path)
+    assert not result.problems.errors, [str(p) for p in result.problems.errors]
+    programme = result.programme
+    assert programme.conference.name == "Workshop on Detector Physics 2026" and programme.conference.zone.key == "Europe/Zurich"
+    trackers = next(s for s in programme.sessions if s.title == "Silicon trackers")
+    assert (trackers.date, trackers.start, trackers.end, trackers.room) == (
+        dt.date(2026, 6, 15), dt.time(10, 30), dt.time(12), "Main Auditorium",
+    )  # fmt: skip
+    assert [(a.person.name, a.role) for a in trackers.people] == [("Mei Chen", "Convener")]
+    assert [p.title for p in trackers.papers] == [
+        "Radiation hardness of MAPS", "Timing layers & 4D tracking", "Cooling the inner tracker",
+    ]  # fmt: skip
+    timing = trackers.papers[1]
+    assert timing.own_time and (timing.start, timing.end) == (dt.time(11), dt.time(11, 30))
+    assert [(a.person.name, a.affiliation, a.presenting) for a in timing.people] == [
+        ("Jin Park", "KAIST", True), ("Léa Martin", "CNRS", False),
+    ]  # fmt: skip
+    assert trackers.stream.name == "Tracking"
+
+
+def test_indico_posters_keep_their_boards_and_the_sessions_time(tmp_path):
+    import_programme(tmp_path / "data", read_source(SOURCE))
+    programme = check_project(tmp_path).programme
+    posters = next(s for s in programme.sessions if s.title == "Posters")
+    assert posters.kind == "posters" and [p.board for p in posters.papers] == ["P1", "P2"]
+    assert not any(p.own_time for p in posters.papers)  # at the session's very time
+
+
+def test_a_contribution_in_no_session_is_a_talk_of_its_own(tmp_path):
+    import_programme(tmp_path / "data", read_source(SOURCE))
+    programme = check_project(tmp_path).programme
+    keynote = next(s for s in programme.sessions if s.title.startswith("Opening keynote"))
+    assert keynote.kind == "talk" and [a.person.name for a in keynote.people] == ["Omar Haddad"]
+    assert keynote.abstract == "Where detector physics goes next."

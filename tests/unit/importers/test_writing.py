@@ -1,0 +1,115 @@
+"""importers/writing.py: imports that are safe to run again and again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from podium.importers import import_programme, read_source, writing
+from tests.conftest import REPO
+
+SOURCE = REPO / "tests" / "golden" / "multi" / "schedule.json"
+
+
+def _tree(data):
+    return {p.relative_to(data).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in data.rglob("*") if p.is_file()}
+
+
+def _changed_source(tmp_path, change) -> object:
+    data = json.loads(SOURCE.read_text(encoding="utf-8"))
+    change(data["schedule"]["conference"]["days"])
+    source = tmp_path / "changed.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    return source
+
+
+def _events(days):
+    return [event for day in days for room in day["rooms"].values() for event in room]
+
+
+def test_a_second_import_of_the_same_source_writes_nothing(tmp_path):
+    data = tmp_path / "data"
+    assert import_programme(data, read_source(SOURCE)).wrote
+    before = _tree(data)
+    outcome = import_programme(data, read_source(SOURCE))
+    assert not outcome.wrote and outcome.plan.writes == 0 and _tree(data) == before
+
+
+def test_a_changed_source_updates_only_what_changed(tmp_path):
+    data = tmp_path / "data"
+    import_programme(data, read_source(SOURCE))
+    before = _tree(data)
+
+    def retitle(days):
+        _events(days)[0]["title"] = "Closing plenary, moved"
+
+    outcome = import_programme(data, read_source(_changed_source(tmp_path, retitle)))
+    after = _tree(data)
+    (changed,) = outcome.plan.changed
+    # The session keeps its file name (its page its address) though its title changed.
+    assert "Closing plenary, moved" in after[changed][0].decode() and set(after) == set(before)
+    assert all(after[p] == before[p] for p in after if p not in (changed, writing.STATE_FILE))
+
+
+def test_a_hand_edit_survives_a_reimport_and_force_overwrites_it(tmp_path):
+    data = tmp_path / "data"
+    import_programme(data, read_source(SOURCE))
+    edited = data / "sessions" / "closing-plenary.yml"
+    edited.write_text(edited.read_text().replace("room: Main hall", "room: Great hall"))
+
+    def retitle_all(days):
+        for event in _events(days):
+            event["abstract"] = "New abstract."
+
+    changed_source = _changed_source(tmp_path, retitle_all)
+    outcome = import_programme(data, read_source(changed_source))
+    assert outcome.plan.kept_edited == ["sessions/closing-plenary.yml"]
+    assert "Great hall" in edited.read_text() and "New abstract." not in edited.read_text()
+    # Still recognised as edited on the next import.
+    assert import_programme(data, read_source(changed_source)).plan.kept_edited == ["sessions/closing-plenary.yml"]
+    forced = import_programme(data, read_source(changed_source), force=True)
+    assert "sessions/closing-plenary.yml" in forced.plan.changed and "New abstract." in edited.read_text()
+
+
+def test_items_gone_from_the_source_are_removed_unless_edited(tmp_path):
+    data = tmp_path / "data"
+    import_programme(data, read_source(SOURCE))
+    kept = data / "sessions" / "pension-reform-after-the-clocks-go-forward.yml"
+    kept.write_text(kept.read_text() + "# checked with the speaker\n")
+
+    def drop_two(days):
+        for day in days:
+            for room, events in day["rooms"].items():
+                day["rooms"][room] = [e for e in events if e["title"] not in ("Closing plenary",) and not e["title"].startswith("Pension")]
+
+    outcome = import_programme(data, read_source(_changed_source(tmp_path, drop_two)))
+    assert outcome.plan.removed == ["sessions/closing-plenary.yml"]
+    assert outcome.plan.kept_removed == ["sessions/pension-reform-after-the-clocks-go-forward.yml"]
+    assert not (data / "sessions" / "closing-plenary.yml").exists() and kept.exists()
+
+
+def test_a_dry_run_writes_nothing(tmp_path):
+    data = tmp_path / "data"
+    outcome = import_programme(data, read_source(SOURCE), dry_run=True)
+    assert outcome.plan.added and not outcome.wrote and not data.exists()
+
+
+def test_an_interrupted_import_leaves_data_as_it_was(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    import_programme(data, read_source(SOURCE))
+    before = _tree(data)
+    calls = []
+    real_write = type(data).write_text
+
+    def failing_write(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(data), "write_text", failing_write)
+    with pytest.raises(OSError, match="disk full"):
+        import_programme(data, read_source(_changed_source(tmp_path, lambda days: [e.update(abstract="x") for e in _events(days)])))
+    monkeypatch.undo()
+    assert _tree(data) == before

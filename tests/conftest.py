@@ -16,6 +16,9 @@ SEED_DATA = REPO / "data"
 MULTI_DATA = FIXTURES / "multi" / "data"
 ASPC_DATA = FIXTURES / "aspc" / "data"
 
+# Real exports of other systems, for the importers (read in place, never copied here).
+IMPORT_SAMPLES = REPO.parent / "shared" / "import-samples"
+
 # 2019-09-01T00:00:00Z: any fixed value makes builds reproducible.
 TEST_SOURCE_DATE_EPOCH = "1567296000"
 
@@ -66,3 +69,17 @@ def aspc_project(tmp_path_factory) -> Path:
 def multi_project(tmp_path_factory) -> Path:
     """The multi-session fixture built into a site, once per test run."""
     return built_project(tmp_path_factory.mktemp("multi"), MULTI_DATA)
+
+
+@pytest.fixture
+def sample():
+    """The path of an import sample; skips (fails under CI=true) where the folder is absent, as in a user's clone."""
+    from tests.tools import unavailable
+
+    def _sample(name: str) -> Path:
+        path = IMPORT_SAMPLES / name
+        if not path.is_file():
+            unavailable(f"{path} is not here: the import samples come with the development machines")
+        return path
+
+    return _sample

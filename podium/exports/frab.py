@@ -135,8 +135,9 @@ def schedule_xml(programme: Programme, conference: dict) -> bytes:
 def _conference(programme: Programme, urls: dict[str, str], paper_urls: dict[str, str]) -> dict:
     conference = programme.conference
     scheduled = days(programme)
-    keys = [_key(event) for day in scheduled for events in day.rooms.values() for event in events]
-    numbers = ids.numeric_ids(conference, keys)
+    events = [event for day in scheduled for in_room in day.rooms.values() for event in in_room]
+    keys = [_key(event) for event in events]
+    numbers = ids.numeric_ids(conference, keys, {_key(e): e.source_id for e in events if e.source_id})
     json_days = []
     for day in scheduled:
         events = [e for in_room in day.rooms.values() for e in in_room]

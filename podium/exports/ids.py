@@ -34,15 +34,28 @@ def guid(conference: Conference, kind: str, id_: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{conference_key(conference)}/{kind}/{id_}"))
 
 
-def numeric_ids(conference: Conference, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+def numeric_ids(
+    conference: Conference, keys: list[tuple[str, str]], kept: dict[tuple[str, str], str] | None = None
+) -> dict[tuple[str, str], int]:
     """Positive 31-bit integers for the frab `id`, stable for each (kind, id): ("session", "x").
 
-    Derived from the item's UUID; a collision (rare) is resolved by taking the next
-    free number, visiting items in order of their keys so the result is deterministic.
+    An item imported from frab or pretalx keeps its number there (`kept`: its
+    `source_id`, when that is a number no other item has), so that recordings still
+    match. The others are derived from the item's UUID; a collision (rare) is resolved
+    by taking the next free number, visiting items in order of their keys so the
+    result is deterministic.
     """
     taken: set[int] = set()
     result: dict[tuple[str, str], int] = {}
-    for kind, id_ in sorted(keys):
+    wanted = [(key, int(number)) for key, number in (kept or {}).items() if number.isdigit() and 0 < int(number) < 2**31]
+    counts: dict[int, int] = {}
+    for _, number in wanted:
+        counts[number] = counts.get(number, 0) + 1
+    for key, number in sorted(wanted):
+        if counts[number] == 1 and key in keys:
+            result[key] = number
+            taken.add(number)
+    for kind, id_ in sorted(set(keys) - set(result)):
         number = uuid.UUID(guid(conference, kind, id_)).int % (2**31 - 1) + 1
         while number in taken:
             number = number % (2**31 - 1) + 1

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import shutil
+from html import escape
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -70,3 +74,20 @@ def test_a_bad_source_is_named_with_its_place_and_imports_nothing(tmp_path, cont
     assert message in result.stderr and "Traceback" not in result.stderr
     assert "Nothing was imported; data/ is unchanged." in result.stderr
     assert sorted(p.relative_to(project).as_posix() for p in (project / "data").rglob("*")) == before
+
+
+def test_a_pretalx_export_imports_checks_and_builds_with_every_event_on_a_page_at_its_time(tmp_path, sample):
+    source = sample("pretalx-democon.json")
+    project = empty_project(tmp_path)
+    assert run_build_py(project, "import", str(source)).returncode == 0
+    built = run_build_py(project, "build")
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (site / "sessions").glob("*/index.html")}
+    events = [e for d in json.loads(source.read_text())["schedule"]["conference"]["days"] for r in d["rooms"].values() for e in r]
+    assert len(pages) == len(events)
+    zone = ZoneInfo(json.loads(source.read_text())["schedule"]["conference"]["time_zone_name"])
+    for event in events:
+        (page,) = [html for html in pages.values() if f">{escape(event['title'], quote=False)}</h1>" in html]
+        starts = dt.datetime.fromisoformat(event["date"]).astimezone(zone).isoformat()
+        assert f'<time datetime="{starts}"' in page, event["title"]

@@ -95,3 +95,18 @@ def test_podiums_own_schedule_exports_import_back(tmp_path, case, export):
     assert _events(programme, programme.sessions) == _events(original, exported)
     assert programme.conference.name == original.conference.name
     assert programme.conference.zone == original.conference.zone
+
+
+def test_imported_events_keep_their_guids_and_numbers_in_podiums_own_export(tmp_path, sample):
+    from podium.exports import files as export_files
+    from tests.golden.regenerate import STAMP
+
+    source = sample("pretalx-democon.json")
+    programme = imported_project(tmp_path, source)
+    exported = json.loads(export_files(programme, STAMP)["schedule.json"])
+
+    def events(data):
+        days = data["schedule"]["conference"]["days"]
+        return sorted((e["guid"], e["id"]) for day in days for room in day["rooms"].values() for e in room)
+
+    assert events(exported) == events(json.loads(source.read_text()))

@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.synthetic import write
+from benchmarks.synthetic import generate, write
 from podium.engine import staging
 from podium.engine.layout import Layout
 from podium.programme.check import check_project
@@ -100,7 +100,7 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def measure(papers: int, folder: Path, zensical: bool) -> dict:
+def measure(papers: int, folder: Path, zensical: bool, weights: bool = True) -> dict:
     project = write(papers, folder)
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
@@ -133,12 +133,25 @@ def measure(papers: int, folder: Path, zensical: bool) -> dict:
         "largest_process_mb": build["largest_process_mb"],
     }
     row["podium_share"] = round(row["podium_s"] / row["build_s"], 3)
+    if weights:
+        row.update(_weights(built, papers))
     # `build` hands MkDocs its pages in bundles (engine/build.py); the reference engines read files.
     staging.stage_pages(Layout(project), programme)
     plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "build/mkdocs.yml", "-d", str(folder / "plain")], project, env)
     row["plain_mkdocs_s"] = plain["seconds"]
     row["zensical_s"] = _zensical(project, folder, env) if zensical else None
     return row
+
+
+def _weights(site: Path, papers: int) -> dict:
+    """What a phone downloads from the built site (benchmarks/page_weight.py), where Chromium is."""
+    from benchmarks import page_weight
+    from tests.tools import CHROMIUM_CANDIDATES
+
+    chromium = os.environ.get("PODIUM_CHROMIUM") or next((c for c in CHROMIUM_CANDIDATES if Path(c).is_file()), None)
+    if chromium is None:
+        return {}
+    return page_weight.measure_with_chromium(site, generate(papers), chromium)
 
 
 def _phases(stderr: str) -> dict[str, float]:
@@ -176,6 +189,20 @@ def _zensical(project: Path, folder: Path, env: dict[str, str]) -> float | None:
         return None
 
 
+def weights_table(rows: list[dict]) -> str:
+    lines = [
+        "| papers | paper page, cold | day page | one search: downloaded, first result | first result is the paper |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        if "paper_page_kb" in r:
+            lines.append(
+                f"| {r['papers']:,} | {r['paper_page_kb']} KB | {r['day_page_kb']} KB | {r['search_kb']} KB,"
+                f" {r['search_s']:.2f} s | {'yes' if r['search_first_hit'] else 'no'} |"
+            )
+    return "\n".join(lines)
+
+
 def table(rows: list[dict]) -> str:
     header = (
         "| papers (sessions) | check | build | Podium's part | MkDocs in build (exports alongside) | pages | site "
@@ -197,17 +224,20 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical reference run")
+    parser.add_argument("--no-weights", action="store_true", help="skip measuring the pages in Chromium")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     rows = []
     for papers in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
-            rows.append(measure(papers, Path(folder), zensical=not args.no_zensical))
+            rows.append(measure(papers, Path(folder), zensical=not args.no_zensical, weights=not args.no_weights))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     args.output.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n", encoding="utf-8")
     print(f"Machine: {machine}\n")
     print(table(rows))
+    print()
+    print(weights_table(rows))
     return rows
 
 

@@ -71,6 +71,22 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _large_site(folder: Path) -> Path:
+    """A built synthetic programme of 1,000 papers."""
+    import shutil
+
+    from benchmarks.synthetic import write
+    from tests.conftest import run_build_py
+
+    project = write(1000, folder)
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    result = run_build_py(project, "build")
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-2000:])
+    return project / "site"
+
+
 def main() -> None:
     from tests.conftest import ASPC_DATA, MULTI_DATA, SEED_DATA, built_project
     from tests.tools import chromium
@@ -84,6 +100,9 @@ def main() -> None:
         rows += measure({"multi": (multi / "site", "https://example.org/ptc2025/")}, {"session": "sessions/housing-first/", "programme": "programme/"}, chromium())
         aspc_pages = {"session of papers": "sessions/minimum-incomes/", "paper": "papers/dibao-rural-urban-gap/", "programme": "programme/"}
         rows += measure({"aspc": (aspc / "site", None)}, aspc_pages, chromium())
+        large = _large_site(Path(folder) / "large")
+        day = sorted(p.parent.name for p in (large / "programme").glob("*/index.html"))[0]
+        rows += measure({"1,000 papers": (large, None)}, {"paper": "papers/paper-00500/", "day": f"programme/{day}/"}, chromium())
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     print(table(rows))

@@ -7,7 +7,8 @@ with a session of 3 to 5 papers in each of its slots (three a day), chaired; a
 keynote for everyone each morning, and morning tea, lunch and afternoon tea. 1.5
 authors per paper on average (a second author is sometimes not presenting), drawn
 from a pool so that people present several papers; abstracts of 150 to 300 words
-and bios of 50 to 120 words; 10% of people with non-ASCII names.
+and bios of 50 to 120 words; 10% of people with non-ASCII names; each title ends in a
+coined word few others share, as real titles name a place, a programme or a method.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ def generate(papers: int, seed: int = 2019) -> dict[str, str]:
             if len(authors) == 2 and rng.random() < 0.5:
                 authors[1] = {"person": authors[1]["person"], "role": "Co-author", "presenting": False}
             files[f"papers/{listed[-1]}.yml"] = _dump({
-                "title": _words(rng, rng.randint(5, 12)).capitalize(),
+                # Real titles name something only they name: a place, a programme, a method.
+                "title": f"{_words(rng, rng.randint(4, 11)).capitalize()} {_coined(rng)}",
                 "abstract": _text(rng, rng.randint(150, 300)),
                 "people": authors,
             })  # fmt: skip
@@ -141,6 +143,14 @@ def _people(rng: random.Random, count: int) -> dict[str, dict]:
 
 def _words(rng: random.Random, count: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+SYLLABLES = "ka lo ri ven mar to sel an bu dri que ol fen ta ru mis gor pa lin ezo".split()
+
+
+def _coined(rng: random.Random) -> str:
+    """A word few titles share, as the names of places, programmes and methods are."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 4))).capitalize()
 
 
 def _text(rng: random.Random, count: int) -> str:

@@ -2,8 +2,8 @@
 
 On a large site the pages are made, and MkDocs renders them, in as many processes
 as there are cores (generate.py, mkdocs_shards.py); meanwhile this process, which
-would otherwise wait, makes the exports (calendars, schedule data), which MkDocs
-need not see, and moves them into MkDocs' output after.
+would otherwise wait, makes the exports (calendars, schedule data) and the search
+index (Pagefind), which MkDocs need not see, and moves them into MkDocs' output after.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import exports, pages
 from ..programme.model import Programme
-from . import forking, mkdocs_config, mkdocs_shards
+from . import forking, mkdocs_config, mkdocs_shards, search_index
 from .generate import render_pages_in_processes, render_prose_ahead
 from .layout import BuildError, Layout, build_stamp
 from .staging import hand_written_files, refuse_clashes, sync, write, write_if_changed
@@ -55,8 +55,9 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         own, 460 to 470 MB without.
         """
         written = _write_exports(programme, stamp, exports_folder, layout.docs)
+        search_index.write(programme, hand_written_files(layout), exports_folder / search_index.FOLDER, layout.work)
         phases["exports"] = time.perf_counter() - mkdocs_started
-        return written
+        return [*written, search_index.FOLDER]  # a folder, moved in whole
 
     try:
         command = lambda output: mkdocs_config.build_command(layout, output)  # noqa: E731

@@ -6,13 +6,12 @@ link checks and the sitemap are the same in each), but renders only the pages it
 owns; Podium's MkDocs hook (mkdocs_hooks.py, `PODIUM_SHARD=k/n`) turns the others
 into empty pages, which MkDocs does not write. The pages in the navigation belong
 to the first process; the others are shared out by a hash of their path. After, the
-pages of every process are moved into the first one's output, and the search
-indexes are joined (Material: "order doesn't matter").
+pages of every process are moved into the first one's output. (There is no MkDocs
+search index to join: search is Pagefind's, made beside MkDocs, search_index.py.)
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -23,8 +22,6 @@ from typing import Callable, TypeVar
 from . import forking
 
 T = TypeVar("T")
-
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 # Below this many pages a second MkDocs costs more (its start) than it saves.
 SHARD_ABOVE_PAGES = 300
@@ -86,14 +83,8 @@ def merge_all(outputs: list[Path]) -> None:
 
 
 def merge(into: Path, other: Path) -> None:
-    """Move the pages only `other` rendered into `into`, and join the search indexes."""
+    """Move the pages only `other` rendered into `into`."""
     _move_missing(into, other)
-    index, more = into / SEARCH_INDEX, other / SEARCH_INDEX
-    if index.is_file() and more.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"] += json.loads(more.read_text(encoding="utf-8"))["docs"]
-        # As Material writes it (plugins/search/plugin.py).
-        index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
 
 
 def _move_missing(into: str | Path, other: str | Path) -> None:

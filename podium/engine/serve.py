@@ -8,20 +8,21 @@ sees the staged files change and reloads the browser.
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 import urllib.parse
 from typing import Callable, NamedTuple
 
 from ..programme.check import DocumentCache
 from ..programme.model import Programme
-from . import mkdocs_config
 from ..programme.problems import Problem
-from . import preview
+from . import mkdocs_config, preview, search_index
 from .layout import BuildError, Layout
 from .reuse import Reuse
-from .staging import stage, write_if_changed
+from .staging import hand_written_files, stage, write_if_changed
 
 
 class Checked(NamedTuple):
@@ -45,6 +46,8 @@ def serve(layout: Layout, address: str, check: Check) -> bool:
         return False
     programme = checked.programme
     stage(layout, programme, reuse, preview=True)
+    search = _SearchIndex(layout)
+    search.make(programme)  # once before serving, then again after each save, aside
     server = subprocess.Popen(
         mkdocs_config.serve_command(layout, address), cwd=layout.root, env=mkdocs_config.environment()
     )
@@ -56,7 +59,7 @@ def serve(layout: Layout, address: str, check: Check) -> bool:
     mount = urllib.parse.urlsplit(programme.conference.url or "/").path or "/"
     print(f"Serving on http://{address}{mount} ; watching data/ and docs/ (Ctrl-C stops)")
     try:
-        _watch(layout, server, lambda: _refresh(layout, check, cache, reuse))
+        _watch(layout, server, lambda: _refresh(layout, check, cache, reuse, search))
     finally:
         server.terminate()
         server.wait()
@@ -73,7 +76,7 @@ def _watch(layout: Layout, server: subprocess.Popen, on_change: Callable[[], Non
     watch([layout.data, layout.docs], running=lambda: server.poll() is None, on_change=on_change)
 
 
-def _refresh(layout: Layout, check: Check, cache: DocumentCache, reuse: Reuse) -> None:
+def _refresh(layout: Layout, check: Check, cache: DocumentCache, reuse: Reuse, search: "_SearchIndex") -> None:
     """Check and stage again after a save; the files and pages a save did not change are reused.
 
     When the data fails, the pages stay the last good ones, and every page says why.
@@ -86,5 +89,52 @@ def _refresh(layout: Layout, check: Check, cache: DocumentCache, reuse: Reuse) -
     try:
         stage(layout, checked.programme, reuse, preview=True)
         print(f"{checked.summary}: pages updated")
+        search.make_aside(checked.programme)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
+
+
+class _SearchIndex:
+    """The preview's search index, made again after each save in a thread of its own.
+
+    Pagefind takes a second or two on a large programme: the pages a save changed are
+    served at once, and search catches up. A newer save's index replaces an older one
+    still being made; each is written aside and swapped in with two renames.
+    """
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.target = layout.staged_docs / search_index.FOLDER
+        self.lock = threading.Lock()
+        self.wanted: Programme | None = None
+
+    def make(self, programme: Programme) -> None:
+        aside = self.layout.work / "search.new"
+        try:
+            search_index.write(programme, hand_written_files(self.layout), aside, self.layout.work)
+        except BuildError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return
+        old = self.layout.work / "search.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if self.target.exists():
+            self.target.rename(old)
+        aside.rename(self.target)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def make_aside(self, programme: Programme) -> None:
+        with self.lock:
+            running = self.wanted is not None
+            self.wanted = programme
+        if not running:
+            threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                programme = self.wanted
+            self.make(programme)
+            with self.lock:
+                if self.wanted is programme:  # no save came meanwhile
+                    self.wanted = None
+                    return

@@ -93,7 +93,10 @@ def jobs(programme: Programme) -> list[Job]:
         inputs = (conference, stream, programme.sessions_of_stream(stream))
         jobs.append(Job("stream.md.j2", addresses.stream_page(stream), inputs, {"stream": stream}))
     for person in programme.people:
-        inputs = (conference, person, programme.roles_of(person), programme.sessions_of_person(person))
+        roles = programme.roles_of(person)
+        # Their papers are listed with their sessions' titles.
+        sessions_of_papers = [programme.session_of(paper) for paper in roles.papers]
+        inputs = (conference, person, roles, programme.sessions_of_person(person), sessions_of_papers)
         jobs.append(Job("person.md.j2", addresses.person_page(person), inputs, {"person": person}))
     for template, page in (
         ("home.md.j2", addresses.HOME),

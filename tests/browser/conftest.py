@@ -7,10 +7,17 @@ missing browser fails the run (a skipped browser test must never pass for green)
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+
+from benchmarks.synthetic import generate, write
+from tests.conftest import REPO, run_build_py
 
 from tests.server import SiteServer
 from tests.tools import CHROMIUM_ARGS, chromium, unavailable
+
+LARGE_PAPERS = 1000
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +52,25 @@ def multi_url(multi_project):
 def aspc_url(aspc_project):
     server = SiteServer(aspc_project / "site")
     yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def large_project(tmp_path_factory):
+    """A generated programme of 1,000 papers, built: the project's folder."""
+    project = write(LARGE_PAPERS, tmp_path_factory.mktemp("large"))
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    result = run_build_py(project, "build")
+    assert result.returncode == 0, result.stderr[-2000:]
+    return project
+
+
+@pytest.fixture(scope="session")
+def large_site(large_project):
+    """The 1,000-paper programme served: (address, its data files)."""
+    server = SiteServer(large_project / "site")
+    yield server.url, generate(LARGE_PAPERS)
     server.close()
 
 

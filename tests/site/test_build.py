@@ -6,7 +6,6 @@ import hashlib
 import os
 import subprocess
 import sys
-import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -224,19 +223,15 @@ def test_build_py_outside_a_project_exits_2(tmp_path):
     assert "no data/ folder" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_search_indexes_each_text_once_and_calendar_buttons_not_at_all(seed_project):
-    """A bio is found on its person's page, an abstract on its session's: the index
-    every visitor downloads holds no copies, and no "Add to calendar" noise."""
-    index = json.loads((seed_project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    generated = ("sessions/", "people/", "streams/", "programme/")  # docs/organisers.md quotes the seed too
-    index["docs"] = [doc for doc in index["docs"] if doc["location"].startswith(generated)]
-    facts = seed_facts()
-    for bio in facts.bios:
-        holders = {doc["location"].split("#")[0] for doc in index["docs"] if bio[:60] in doc["text"]}
-        assert len(holders) == 1 and holders.pop().startswith("people/"), bio[:60]
-    abstract_holders = {doc["location"].split("#")[0] for doc in index["docs"] if facts.abstract[:60] in doc["text"]}
-    assert abstract_holders == {"sessions/collective-sharing-poverty-alleviation-china/"}
-    assert not [doc for doc in index["docs"] if "Add to calendar" in doc["text"]]
+def test_the_site_carries_its_search_index_and_no_page_loads_it(seed_project):
+    """Pagefind's index and its script are in the site; pages name neither (search.js
+    imports them when a visitor types), and MkDocs' own index is gone."""
+    site = seed_project / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file() and list((site / "pagefind" / "fragment").iterdir())
+    assert not (site / "search" / "search_index.json").exists()
+    assert not list((site / "pagefind").glob("pagefind-ui*")), "Pagefind's own interfaces are left out"
+    for page in site.rglob("*.html"):
+        assert "pagefind" not in page.read_text(encoding="utf-8"), page
 
 
 def test_build_refuses_a_hand_written_file_at_an_exports_path(tmp_path):

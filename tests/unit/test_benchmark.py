@@ -31,7 +31,7 @@ def test_synthetic_programme_is_deterministic_and_realistic():
 
 def test_benchmark_measures_a_small_programme(tmp_path):
     output = tmp_path / "build.json"
-    rows = build_speed.main(["--sizes", "20", "--no-zensical", "--output", str(output)])
+    rows = build_speed.main(["--sizes", "20", "--no-zensical", "--no-weights", "--output", str(output)])
     (row,) = rows
     assert row["papers"] == 20 and row["sessions"] > 5 and row["pages"] > 20
     assert 0 < row["podium_s"] < row["build_s"] and row["mkdocs_in_build_s"] > 0

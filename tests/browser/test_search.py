@@ -1,0 +1,88 @@
+"""Search in Chromium: nothing of the index before a visitor types; then a few chunks, the page first.
+
+On the generated programme of 1,000 papers (the budgets of issue 19) and the fixtures
+(axe on the dialog with its results, the keyboard).
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from tests.browser.test_accessibility import VIEWS, axe_violations
+from tests.browser.test_large_programme import search
+
+pytestmark = pytest.mark.browser
+
+PHONE = VIEWS["phone"]
+
+
+def _paper_and_its_title_word(files: dict) -> tuple[str, str]:
+    """A paper, and the word of its title that no other title has (synthetic.py coins one)."""
+    titles = {p.split("/")[1].removesuffix(".yml"): yaml.safe_load(t)["title"] for p, t in files.items() if p.startswith("papers/")}
+    counts: dict[str, int] = {}
+    for title in titles.values():
+        for word in set(title.casefold().split()):
+            counts[word] = counts.get(word, 0) + 1
+    paper = sorted(titles)[41]
+    word = min(sorted(set(titles[paper].casefold().split())), key=lambda w: counts[w])
+    assert counts[word] == 1
+    return paper, word
+
+
+def test_a_page_downloads_nothing_of_the_index_before_a_search(open_page, large_site):
+    url, files = large_site
+    paper = next(p for p in files if p.startswith("papers/")).split("/")[1].removesuffix(".yml")
+    page, watch = open_page(url + f"papers/{paper}/", **PHONE)
+    assert not [r for r in watch.requests if "pagefind" in r or "search_index" in r]
+    assert watch.transferred_bytes() <= 90 * 1024, f"{watch.transferred_bytes() / 1024:.1f} KB before any search"
+
+
+def test_a_title_search_finds_the_paper_first_with_little_more(open_page, large_site):
+    url, files = large_site
+    paper, word = _paper_and_its_title_word(files)
+    page, watch = open_page(url + "about/")
+    before = watch.transferred_bytes()
+    hits = search(page, word)
+    assert hits[0] == f"papers/{paper}/"
+    assert hits.count(f"papers/{paper}/") == 1
+    spent = watch.transferred_bytes() - before
+    assert 0 < spent <= 150 * 1024, f"{spent / 1024:.1f} KB for one search"
+    assert watch.foreign_requests() == [] and watch.console_errors == []
+
+
+def test_results_show_the_day_time_and_stream(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "about/")
+    search(page, "Rent assistance")
+    first = page.locator(".md-search-result__item").first
+    assert "Rent assistance and the private renters it misses" in first.inner_text()
+    assert "Tuesday, 10 September 2019, 11.25 am – 11.55 am AEST · Income support and inequality" in first.inner_text()
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_the_search_dialog_and_its_results_have_no_axe_violations(open_page, aspc_url, view):
+    page, _ = open_page(aspc_url + "about/", wait_until="load", **VIEWS[view])
+    if view == "phone":
+        page.locator("label.md-header__button[for=__search]").click()
+    search(page, "poverty")
+    assert axe_violations(page) == []
+
+
+def test_the_keyboard_opens_and_closes_search(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "about/", **PHONE)
+    page.keyboard.press("/")
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.activeElement.matches('[data-podium-search-input]')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_the_page_weight_benchmark_measures_a_site(browser, large_project, large_site):
+    """benchmarks/page_weight.py, which make bench runs on every size, on the 1,000-paper site."""
+    from benchmarks import page_weight
+
+    _, files = large_site
+    figures = page_weight.measure(large_project / "site", files, browser)
+    assert 0 < figures["paper_page_kb"] <= 90 and 0 < figures["day_page_kb"] <= 250
+    assert 0 < figures["search_kb"] <= 150 and figures["search_first_hit"] is True

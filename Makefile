@@ -46,7 +46,7 @@ build/zensical-venv/.installed:
 golden: $(VENV)/.dev  ## rewrite golden trees and the invalid corpus's expected messages; review with git diff
 	$(PY) -m tests.golden.regenerate
 
-screenshot: $(VENV)/.dev  ## retake the README's screenshot of the seed session page
+screenshot: $(VENV)/.dev  ## retake the README's screenshots (the seed session page, My programme)
 	PODIUM_SCREENSHOT_DIR=.github/readme $(PY) -m pytest tests/browser -k screenshot
 
 constraints: ## re-pin every indirect dependency after changing a requirements file

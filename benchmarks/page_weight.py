@@ -5,12 +5,15 @@
 For a site: a paper page, cold, before any search; a day page of the programme; then
 one search for a word of the paper's title (one no other title has): what it
 downloads, how long until the first result shows, and whether that is the paper.
+And what the service worker saves for offline use after a first visit (sw.js's
+FILES), gzipped as served: the pages and files kept at once, then the search index.
 `benchmarks.build_speed` measures every site it builds with this.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import shutil
 import sys
@@ -59,7 +62,20 @@ def measure(site: Path, files: dict[str, str], browser) -> dict:
         "search_kb": round(search_kb, 1),
         "search_s": round(seconds, 2),
         "search_first_hit": first == f"papers/{paper}/",
+        **_offline_kb(site),
     }
+
+
+def _offline_kb(site: Path) -> dict:
+    """{offline_first_kb, offline_search_kb}: sw.js's FILES, each gzipped as a server sends it."""
+    head = (site / "sw.js").read_text(encoding="utf-8").split("\n")[1]
+    files = json.loads(head.removeprefix("var FILES = ").removesuffix(";"))
+
+    def size(path: str) -> int:
+        file = site / path / "index.html" if path.endswith("/") or not path else site / path
+        return len(gzip.compress(file.read_bytes(), mtime=0))
+
+    return {f"offline_{part}_kb": round(sum(size(path) for path in paths) / 1024, 1) for part, paths in files.items()}
 
 
 def _paper_and_word(files: dict[str, str]) -> tuple[str, str]:
@@ -73,7 +89,9 @@ def _paper_and_word(files: dict[str, str]) -> tuple[str, str]:
 
 
 def _cold(browser, url: str):
-    context = browser.new_context(**PHONE)
+    # Without the service worker, which would fetch the search index in the background
+    # and answer the search from its cache: what it saves is `_offline_kb`.
+    context = browser.new_context(**PHONE, service_workers="block")
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))

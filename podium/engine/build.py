@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import exports, pages
 from ..programme.model import Programme
-from . import forking, mkdocs_config, mkdocs_shards, search_index
+from . import forking, mkdocs_config, mkdocs_shards, offline, search_index
 from .generate import render_pages_in_processes, render_prose_ahead
 from .layout import BuildError, Layout, build_stamp
 from .staging import hand_written_files, refuse_clashes, sync, write, write_if_changed
@@ -73,6 +73,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         target.parent.mkdir(parents=True, exist_ok=True)
         (exports_folder / relative).replace(target)
     shutil.rmtree(exports_folder)
+    offline.write(layout, outputs[0], stamp.isoformat())
     publish(layout, outputs[0])
     phases["publish"] = time.perf_counter() - published_at - phases["merge"]
     return phases

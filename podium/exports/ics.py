@@ -66,13 +66,16 @@ class CalendarWriter:
     def calendar(self, name: str, items: list[Session | Paper]) -> bytes:
         """A calendar of `items` (those that have a time) named `name`."""
         timed = [item for item in items if item.is_timed]
-        parts = []
-        if timed:
-            years = [s.date.year for s in timed]
-            parts.append(self._zone(min(years), max(years)))
-        parts += [self._event(s) for s in timed]
+        opening, closing = self.frame(name, timed)
+        return opening + b"".join(self._event(s) for s in timed) + closing
+
+    def frame(self, name: str, items: list[Session | Paper]) -> tuple[bytes, bytes]:
+        """A calendar's lines before its events (with the zone's rules for the years of
+        `items`) and after them: My programme puts a visitor's events between them."""
+        years = [item.date.year for item in items if item.is_timed]
+        zone = self._zone(min(years), max(years)) if years else b""
         before_name, after_name, closing = self._head
-        return before_name + self._name_line(name) + after_name + b"".join(parts) + closing
+        return before_name + self._name_line(name) + after_name + zone, closing
 
     @functools.cached_property
     def _head(self) -> tuple[bytes, bytes, bytes]:

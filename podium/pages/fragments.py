@@ -110,3 +110,42 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
         '<form class="podium-filters" hidden data-search-exclude>' + " ".join(fields)
         + '<p class="podium-filter-count" aria-live="polite"></p></form>'
     )
+
+
+def star_place(key: str) -> Markup:
+    """Where starred.js puts the star of the item `key` ("s:<id>", "p:<id>") under its
+    title: hidden without JavaScript, and 44 px tall from the first paint with it, so
+    nothing moves when the star comes."""
+    return Markup(f'<div class="podium-star-place" data-podium-star-place="{escape(key)}" hidden></div>')
+
+
+def my_programme(data_href: str) -> Markup:
+    """The My programme page's frame: what shows without JavaScript, and what my-programme.js fills in."""
+    return Markup(
+        '<p class="podium-my-nojs" data-podium-my-nojs>My programme needs JavaScript in your browser. Stars and your'
+        " selection are kept in this browser, on this device only: no account, nothing sent anywhere.</p>\n"
+        f'<div class="podium-my-programme" data-podium-my-programme data-source="{escape(data_href)}" hidden>\n'
+        '<section class="podium-my-shared" data-podium-my-shared hidden aria-labelledby="podium-my-shared-title">'
+        '<h2 id="podium-my-shared-title">A selection shared with you</h2>'
+        "<p data-podium-my-shared-count></p>"
+        '<p><button type="button" class="md-button md-button--primary" data-podium-my-adopt>Add these to mine</button>'
+        ' <a class="md-button" href="./" data-podium-my-own>Show mine</a></p></section>\n'
+        '<p class="podium-my-empty" data-podium-my-empty hidden>Nothing starred yet. Star a session or a paper with the'
+        " star button on its page, or beside it on the programme, stream and people pages, and it appears here, by"
+        " day and time. Your selection stays in this browser, on this device: no account, nothing sent anywhere.</p>\n"
+        '<div class="podium-my-actions" data-podium-my-actions hidden>'
+        '<p><button type="button" class="md-button md-button--primary" data-podium-my-calendar>Add them all to my calendar</button>'
+        ' <button type="button" class="md-button" data-podium-my-share>Share my programme</button></p>'
+        '<div class="podium-my-share" data-podium-my-share-box hidden><p><label for="podium-my-share-link">Link to your'
+        ' selection</label> <input id="podium-my-share-link" type="text" readonly data-podium-my-share-link>'
+        ' <button type="button" class="md-button" data-podium-my-copy>Copy link</button></p>'
+        "<p>Whoever opens it sees your selection and can add it to theirs. It holds only which sessions you chose.</p>"
+        "<div data-podium-my-qr></div></div>"
+        "</div>\n"
+        '<p class="podium-my-gone" data-podium-my-gone hidden></p>\n'
+        '<p class="podium-my-status" role="status" data-podium-my-status></p>\n'
+        '<div data-podium-my-list tabindex="-1"></div>\n'
+        '<details class="podium-my-files" data-podium-my-files hidden><summary>Calendar files, one by one</summary>'
+        "<ul data-podium-my-file-list></ul></details>\n"
+        "</div>"
+    )

@@ -103,6 +103,8 @@ def jobs(programme: Programme) -> list[Job]:
         ("programme.md.j2", addresses.PROGRAMME),
         ("streams.md.j2", addresses.STREAMS),
         ("people.md.j2", addresses.PEOPLE),
+        ("my_programme.md.j2", addresses.MY_PROGRAMME),
+        ("offline.md.j2", addresses.OFFLINE),
     ):
         jobs.append(Job(template, page, programme, {}))
     return jobs
@@ -163,6 +165,8 @@ class Renderer:
             initials=people_by_initial,
             jump_bar=lambda targets, label: html_block(fragments.jump_bar(targets, label)),
             filters=lambda sessions: html_block(fragments.filters(programme, sessions)),
+            my_programme=lambda data_href: html_block(fragments.my_programme(data_href)),
+            star_place=lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
             count=count,
         )
 

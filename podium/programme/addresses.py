@@ -20,6 +20,16 @@ PROGRAMME_CALENDAR = "programme.ics"
 SCHEDULE_XML = "schedule.xml"
 SCHEDULE_JSON = "schedule.json"
 SESSIONS_JSON = "sessions.json"
+MY_PROGRAMME = "my-programme.md"
+MY_PROGRAMME_DATA = "my-programme.json"
+OFFLINE = "offline.md"
+WEB_APP_MANIFEST = "manifest.webmanifest"
+ICONS = "icons"
+
+
+def icon(size: int) -> str:
+    """The conference's icon, `size` pixels square, for phones' home screens."""
+    return f"{ICONS}/icon-{size}.png"
 
 
 def programme_day(date: dt.date) -> str:

@@ -11,8 +11,10 @@ pytestmark = pytest.mark.browser
 
 SEED_SESSION = "sessions/collective-sharing-poverty-alleviation-china/"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-# The session page, cold, must weigh at most this much on the wire (issue target).
-SESSION_PAGE_BUDGET = 150 * 1024
+# The session page, cold, must weigh at most this much on the wire, its scripts for
+# stars and offline use included (issue 16's target). What the service worker saves
+# for offline use afterwards is measured by `make bench`, not counted here.
+SESSION_PAGE_BUDGET = 90 * 1024
 
 
 def test_first_tab_reaches_a_visible_skip_link(open_page, seed_url):
@@ -70,11 +72,13 @@ def test_no_cookies_even_after_a_search(open_page, seed_url):
     assert page.evaluate("document.cookie") == ""
 
 
-def test_session_page_weighs_at_most_150_kb_cold(open_page, seed_url, record_property):
-    page, watch = open_page(seed_url + SEED_SESSION, **PHONE)
+@pytest.mark.parametrize("site", ["seed", "aspc"])
+def test_session_page_weighs_at_most_90_kb_cold(open_page, seed_url, aspc_url, site, record_property):
+    url = seed_url + SEED_SESSION if site == "seed" else aspc_url + "sessions/chinese-social-policy-1/"
+    page, watch = open_page(url, **PHONE)
     total = watch.transferred_bytes()
     record_property("session_page_bytes", total)
-    print(f"\nseed session page, cold: {total / 1024:.1f} KB transferred in {len(watch.requests)} requests")
+    print(f"\n{site} session page, cold: {total / 1024:.1f} KB transferred in {len(watch.requests)} requests")
     assert 10_000 < total <= SESSION_PAGE_BUDGET
 
 

@@ -151,7 +151,7 @@ def test_programme_filters_by_stream_room_and_day_without_reloading(open_page, m
     page.select_option("select[name=stream]", "")
     page.select_option("select[name=day]", "")
     page.select_option("select[name=room]", "Main hall")
-    assert page.locator("ul.podium-sessions > li:visible").all_inner_texts() == ["Closing plenary · Main hall"]
+    assert [normalised(text) for text in page.locator("ul.podium-sessions > li:visible").all_inner_texts()] == ["Closing plenary · Main hall"]
     assert len([r for r in watch.requests if "programme" in r]) == 1  # no reload
 
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 def test_a_stream_filter_keeps_the_sessions_for_everyone(open_page, aspc_url):
     page, _ = open_page(aspc_url + "programme/")
     page.select_option("select[name=stream]", "chinese-social-policy")
-    visible = page.locator("ul.podium-sessions > li:visible").all_inner_texts()
+    # Words as read: the star, placed in its own gutter, breaks innerText's line.
+    visible = [" ".join(text.split()) for text in page.locator("ul.podium-sessions > li:visible").all_inner_texts()]
     titles = [text.split(" · ")[0] for text in visible]
     assert titles == [
         "Opening keynote: Social policy after the boom",

@@ -73,5 +73,8 @@ def test_pages_in_bundles_build_the_site_pages_in_files_build(tmp_path, monkeypa
 
 
 def _is_export(path: str) -> bool:
-    """Calendars, schedule data and the search index: `build` adds them to MkDocs' output itself."""
-    return path.startswith("pagefind/") or path.endswith((".ics", ".xml", ".json", ".bib")) and path != "sitemap.xml"
+    """Calendars, schedule data, the search index, the web app's icons and manifest and the
+    service worker: `build` adds them to MkDocs' output itself."""
+    if path in ("sw.js", "manifest.webmanifest") or path.startswith(("pagefind/", "icons/")):
+        return True
+    return path.endswith((".ics", ".xml", ".json", ".bib")) and path != "sitemap.xml"

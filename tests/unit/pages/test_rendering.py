@@ -23,17 +23,22 @@ from tests.golden.regenerate import generated
 
 @pytest.fixture(scope="module")
 def multi():
-    return {path: content.decode("utf-8") for path, content in generated("multi").items()}
+    return _texts(generated("multi"))
 
 
 @pytest.fixture(scope="module")
 def aspc():
-    return {path: content.decode("utf-8") for path, content in generated("aspc").items()}
+    return _texts(generated("aspc"))
 
 
 @pytest.fixture(scope="module")
 def seed():
-    return {path: content.decode("utf-8") for path, content in generated("seed").items()}
+    return _texts(generated("seed"))
+
+
+def _texts(files: dict[str, bytes]) -> dict[str, str]:
+    """The generated text files (the icons are pictures)."""
+    return {path: content.decode("utf-8") for path, content in files.items() if not path.endswith(".png")}
 
 
 def front_matter(page: str) -> dict:

@@ -14,7 +14,7 @@
   if (!toggle || !form || !input || !status || !list) return;
 
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var root = new URL((config.base || ".") + "/", location.href);
+  var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);  // "/" on the 404 page
   var loading = null;
   var latest = 0;
   var SHOWN = 10;

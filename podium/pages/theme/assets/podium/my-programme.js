@@ -1,0 +1,286 @@
+/*
+ * Podium: My programme. The starred sessions and papers (starred.js keeps them in this
+ * browser) by day and time, with clashes marked and the sessions for everyone around
+ * them; a calendar file of exactly those, made here from the site's own calendar
+ * files; a link and a QR code that carry the selection in the address's fragment
+ * (never sent to a server) and open it read-only for whoever follows it.
+ * Everything comes from my-programme.json, read when this page opens.
+ */
+(function () {
+  "use strict";
+  var frame = document.querySelector("[data-podium-my-programme]");
+  var stars = window.podiumStarred;
+  if (!frame || !stars || !window.fetch) return;
+
+  function part(name) { return frame.querySelector("[data-podium-my-" + name + "]"); }
+  var status = part("status");
+  var list = part("list");
+  var data = null;
+  var byKey = {};
+  var byCode = {};
+
+  document.querySelector("[data-podium-my-nojs]").hidden = true;
+  frame.hidden = false;
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function address(path) { return new URL(path, stars.root).href; }
+
+  // A share link's codes ("#share=ab12.cd34"), or null when the page shows the visitor's own.
+  function sharedCodes() {
+    var match = /^#share=([0-9a-z.]*)$/.exec(location.hash);
+    return match ? match[1].split(".").filter(Boolean) : null;
+  }
+
+  function unique(values) {
+    return values.filter(function (value, at) { return values.indexOf(value) === at; });
+  }
+
+  function byTime(a, b) {
+    if ((a.start || "~") !== (b.start || "~")) return (a.start || "~") < (b.start || "~") ? -1 : 1;
+    return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+  }
+
+  // The session a paper belongs to, or the session itself: a paper never clashes with its own session.
+  function sessionKey(item) { return item.kind === "paper" ? item.session || item.key : item.key; }
+
+  function overlaps(a, b) {
+    return a.start && b.start && a.end && b.end && new Date(a.start) < new Date(b.end) && new Date(b.start) < new Date(a.end);
+  }
+
+  function clashesOf(item, items) {
+    return items.filter(function (other) {
+      return other !== item && sessionKey(other) !== sessionKey(item) && overlaps(item, other);
+    });
+  }
+
+  function entry(item, chosen, editable) {
+    var context = chosen.indexOf(item) === -1;
+    var facts = [item.time || "Time to be announced"];
+    if (item.room) facts.push(item.room);
+    if (item.stream) facts.push(item.stream);
+    var when = item.start ? element("time", { datetime: item.start }, [facts[0]]) : facts[0];
+    var children = [element("p", { "class": "podium-my-when" }, [when].concat(facts.length > 1 ? [" · " + facts.slice(1).join(" · ")] : []))];
+    var title = item.page ? element("a", { href: address(item.page) }, [item.title]) : element("span", {}, [item.title]);
+    var heading = element("p", { "class": "podium-my-title" }, context ? ["For everyone: ", title] : [title]);
+    if (!context && editable) heading.appendChild(stars.button(item.key, item.title));
+    children.push(heading);
+    var session = item.session && byKey[item.session];
+    if (session) children.push(element("p", {}, ["Paper in ", element("a", { href: address(session.page) }, [session.title])]));
+    if (!context) {
+      var clashes = clashesOf(item, chosen);
+      if (clashes.length) {
+        var clash = element("p", { "class": "podium-my-clash" }, [element("strong", {}, ["Clash:"]), " at the same time as "]);
+        clashes.forEach(function (other, at) {
+          if (at) clash.appendChild(document.createTextNode(at === clashes.length - 1 ? " and " : ", "));
+          clash.appendChild(element("a", { href: address(other.page) }, [other.title]));
+        });
+        children.push(clash);
+      }
+    }
+    var node = element("li", { "class": context ? "podium-my-context" : "podium-my-item", "data-key": item.key }, children);
+    if (item.start) node.setAttribute("data-start", item.start);
+    if (item.end) node.setAttribute("data-end", item.end);
+    return node;
+  }
+
+  function renderList(chosen, editable) {
+    list.textContent = "";
+    var dates = unique(chosen.map(function (item) { return item.date || ""; })).sort(function (a, b) {
+      return a === "" ? 1 : b === "" ? -1 : a < b ? -1 : a > b ? 1 : 0;
+    });
+    dates.forEach(function (date) {
+      var shown = chosen.filter(function (item) { return (item.date || "") === date; });
+      if (date) {
+        shown = shown.concat(data.items.filter(function (item) {
+          return item.everyone && item.date === date && chosen.indexOf(item) === -1;
+        }));
+      }
+      shown.sort(byTime);
+      list.appendChild(element("h2", {}, [date ? data.days[date] || date : "Day to be announced"]));
+      list.appendChild(element("ul", { "class": "podium-my-day" }, shown.map(function (item) { return entry(item, chosen, editable); })));
+    });
+    markNow();
+  }
+
+  // What is on now, and what is over, by the visitor's clock.
+  function markNow() {
+    var now = Date.now();
+    list.querySelectorAll("li[data-start]").forEach(function (node) {
+      var start = Date.parse(node.getAttribute("data-start"));
+      var end = Date.parse(node.getAttribute("data-end") || node.getAttribute("data-start"));
+      var on = start <= now && now < end;
+      node.classList.toggle("podium-now", on);
+      node.classList.toggle("podium-past", now >= end);
+      var label = node.querySelector(".podium-now-label");
+      if (on && !label) node.insertBefore(element("strong", { "class": "podium-now-label" }, ["Now"]), node.firstChild);
+      if (!on && label) label.remove();
+    });
+  }
+
+  function renderFiles(chosen) {
+    var files = part("file-list");
+    files.textContent = "";
+    var shown = {};
+    chosen.forEach(function (item) {
+      if (!item.ics || shown[item.ics]) return;
+      shown[item.ics] = true;
+      var label = item.session && byKey[item.session] && item.ics === byKey[item.session].ics
+        ? byKey[item.session].title : item.title;
+      files.appendChild(element("li", {}, [element("a", { href: address(item.ics) }, [label + " (.ics)"])]));
+    });
+    part("files").hidden = !files.firstChild;
+  }
+
+  function render() {
+    var codes = sharedCodes();
+    var keys = codes ? codes.map(function (code) { return byCode[code] ? byCode[code].key : null; }) : stars.read();
+    var chosen = unique(keys.filter(function (key) { return key && byKey[key]; })).map(function (key) { return byKey[key]; });
+    part("shared").hidden = !codes;
+    if (codes) part("shared-count").textContent = count(chosen.length) + (chosen.length === 1 ? " was" : " were") + " shared with you.";
+    part("empty").hidden = !!codes || chosen.length > 0;
+    part("actions").hidden = !!codes || chosen.length === 0;
+    part("share-box").hidden = true;
+    var gone = codes ? 0 : keys.length - chosen.length;
+    part("gone").hidden = gone === 0;
+    part("gone").textContent = gone ? count(gone) + " you starred " + (gone === 1 ? "is" : "are") + " no longer in the programme." : "";
+    renderList(chosen, !codes);
+    renderFiles(chosen);
+    return chosen;
+  }
+
+  function count(number) { return number + (number === 1 ? " session or paper" : " sessions and papers"); }
+
+  // The site's own calendar entries of the chosen items, between the calendar's own
+  // lines: the same UIDs as every other calendar file of the site.
+  function calendar(chosen) {
+    var files = unique(chosen.map(function (item) { return item.ics; }).filter(Boolean));
+    return Promise.all(files.map(function (file) {
+      return fetch(address(file)).then(function (response) {
+        if (!response.ok) throw new Error(file + ": " + response.status);
+        return response.text();
+      });
+    })).then(function (texts) {
+      var seen = {};
+      var events = [];
+      texts.forEach(function (text) {
+        (text.match(/BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/g) || []).forEach(function (event) {
+          var uid = /\r\nUID:([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)/.exec(event);
+          var key = uid ? uid[1] : event;
+          if (!seen[key]) events.push(event);
+          seen[key] = true;
+        });
+      });
+      return { text: data.calendar.opening + events.join("") + data.calendar.closing, count: events.length };
+    });
+  }
+
+  function download(text) {
+    var link = element("a", { href: URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" })), download: "my-programme.ics" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+  }
+
+  function shareLink(chosen) {
+    var codes = chosen.map(function (item) { return item.code; }).filter(Boolean).sort();
+    return address("my-programme/") + "#share=" + codes.join(".");
+  }
+
+  function showShare(chosen) {
+    var link = shareLink(chosen);
+    part("share-box").hidden = false;
+    part("share-link").value = link;
+    part("share-link").focus();
+    part("share-link").select();
+    var box = part("qr");
+    box.textContent = "";
+    import(address("assets/vendor/uqr/index.mjs")).then(function (uqr) {
+      var svg = uqr.renderSVG(link, { ecc: "M", border: 4 });
+      var image = element("img", {
+        src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg),
+        alt: "QR code of the link to your selection", width: "240", height: "240"
+      });
+      box.appendChild(image);
+    }).catch(function () {
+      box.appendChild(element("p", {}, ["The QR code could not be drawn: copy the link instead."]));
+    });
+  }
+
+  function announce(text) { status.textContent = text; }
+
+  frame.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target.closest("button") : null;
+    if (!target || !frame.contains(target)) return;
+    var chosen = render.last || [];
+    if (target.hasAttribute("data-podium-my-calendar")) {
+      target.disabled = true;
+      announce("Making your calendar…");
+      calendar(chosen).then(function (made) {
+        download(made.text);
+        announce("Your calendar, with " + made.count + (made.count === 1 ? " entry" : " entries") + ", is downloaded as my-programme.ics.");
+      }).catch(function () {
+        announce("The calendar could not be made: the site's calendar files did not load. The files below can be added one by one.");
+        part("files").open = true;
+      }).then(function () { target.disabled = false; });
+    } else if (target.hasAttribute("data-podium-my-share")) {
+      showShare(chosen);
+    } else if (target.hasAttribute("data-podium-my-copy")) {
+      var link = part("share-link").value;
+      (navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject()).then(function () {
+        announce("Link copied.");
+      }, function () {
+        part("share-link").select();
+        announce("Select the link and copy it.");
+      });
+    } else if (target.hasAttribute("data-podium-my-adopt")) {
+      var mine = stars.read();
+      stars.write(unique(mine.concat(chosen.map(function (item) { return item.key; }))));
+      history.replaceState(null, "", location.pathname + location.search);
+      refresh();
+      announce(count(chosen.length) + " added to your programme.");
+      list.focus();
+    }
+  });
+
+  function refresh() { render.last = render(); }
+
+  // A star taken off here: the entry goes, and the keyboard stays near where it was.
+  document.addEventListener("podium:starred", function () {
+    if (!data || sharedCodes()) return;
+    var focused = document.activeElement;
+    var key = focused && focused.getAttribute && focused.getAttribute("data-podium-star");
+    var before = render.last || [];
+    refresh();
+    if (key && !list.contains(focused)) {
+      var at = before.map(function (item) { return item.key; }).indexOf(key);
+      var next = list.querySelectorAll("[data-podium-star]")[Math.max(0, at)] || list;
+      next.focus();
+      if (byKey[key]) announce("“" + byKey[key].title + "” taken off My programme.");
+    }
+  });
+  window.addEventListener("hashchange", function () { if (data) refresh(); });
+  setInterval(markNow, 60000);
+
+  fetch(frame.getAttribute("data-source")).then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  }).then(function (loaded) {
+    data = loaded;
+    data.items.forEach(function (item) {
+      byKey[item.key] = item;
+      if (item.code) byCode[item.code] = item;
+    });
+    refresh();
+  }).catch(function () {
+    announce("My programme could not load the list of sessions. Check your connection and reload the page.");
+  });
+})();

@@ -1,0 +1,96 @@
+/*
+ * Podium: stars. A visitor stars sessions and papers, on their pages and beside them in
+ * every list; the selection is kept in this browser (localStorage, one list a site),
+ * never sent anywhere, and stays in step across open tabs. My programme
+ * (my-programme.js) shows it. Without JavaScript no star is shown.
+ */
+(function () {
+  "use strict";
+  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);  // "/" on the 404 page
+  var STORE = "podium:starred:" + root.pathname;
+  var ICON_OFF = "M12 15.39l-3.76 2.27.99-4.28-3.32-2.88 4.38-.37L12 6.09l1.71 4.04 4.38.37-3.32 2.88.99 4.28M22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.45 4.73L5.82 21 12 17.27 18.18 21l-1.64-7.03z";
+  var ICON_ON = "M12 17.27 18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.45 4.73L5.82 21z";
+
+  function read() {
+    try {
+      var stored = JSON.parse(localStorage.getItem(STORE) || "[]");
+      return Array.isArray(stored) ? stored.filter(function (k) { return typeof k === "string"; }) : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function write(keys) {
+    try {
+      localStorage.setItem(STORE, JSON.stringify(keys));
+    } catch (error) { /* private browsing without storage: stars last as long as the page */ }
+    document.dispatchEvent(new CustomEvent("podium:starred", { detail: keys }));
+  }
+
+  // "s:<id>" for a session's page, "p:<id>" for a paper's, from its address.
+  function keyOf(url) {
+    var path = new URL(url, location.href).pathname;
+    if (path.indexOf(root.pathname) !== 0) return null;
+    var match = /^(sessions|papers)\/([a-z0-9-]+)\/$/.exec(path.slice(root.pathname.length));
+    return match ? (match[1] === "sessions" ? "s:" : "p:") + match[2] : null;
+  }
+
+  function update(button, keys) {
+    var on = keys.indexOf(button.getAttribute("data-podium-star")) !== -1;
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.querySelector("path").setAttribute("d", on ? ICON_ON : ICON_OFF);
+  }
+
+  // A toggle: pressed when starred. Its name never changes (the pressed state says
+  // it): on a page, its visible words; in a list, the item's title with it.
+  function star(key, title, worded) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = worded ? "podium-star podium-star--worded" : "podium-star";
+    button.setAttribute("data-podium-star", key);
+    button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path/></svg>';
+    if (worded) {
+      button.appendChild(document.createTextNode("Star for My programme"));
+    } else {
+      button.setAttribute("aria-label", "Star for My programme: " + title);
+      button.title = "Star for My programme";
+    }
+    update(button, read());
+    return button;
+  }
+
+  function toggle(key) {
+    var keys = read();
+    var at = keys.indexOf(key);
+    if (at === -1) keys.push(key); else keys.splice(at, 1);
+    write(keys);
+  }
+
+  function refresh(keys) {
+    document.querySelectorAll("[data-podium-star]").forEach(function (button) { update(button, keys); });
+  }
+
+  // The page's own item, beside its title.
+  var heading = document.querySelector("article h1");
+  var place = document.querySelector("[data-podium-star-place]");
+  if (heading && place) place.appendChild(star(place.getAttribute("data-podium-star-place"), heading.textContent.trim(), true));
+
+  // Every session and paper in the page's lists.
+  document.querySelectorAll("ul.podium-sessions > li > a:first-child, ol.podium-papers > li > a:first-child").forEach(function (link) {
+    var key = keyOf(link.href);
+    if (key) link.insertAdjacentElement("afterend", star(key, link.textContent.trim()));
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-podium-star]");
+    if (button) toggle(button.getAttribute("data-podium-star"));
+  });
+  document.addEventListener("podium:starred", function (event) { refresh(event.detail); });
+  // Another tab changed the selection.
+  window.addEventListener("storage", function (event) {
+    if (event.key === STORE) document.dispatchEvent(new CustomEvent("podium:starred", { detail: read() }));
+  });
+
+  window.podiumStarred = { read: read, write: write, button: star, root: root };
+})();

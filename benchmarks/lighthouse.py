@@ -71,14 +71,14 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _large_site(folder: Path) -> Path:
-    """A built synthetic programme of 1,000 papers."""
+def _large_site(folder: Path, rooms: bool = False) -> Path:
+    """A built synthetic programme of 1,000 papers, or (`rooms`) of 1,000 talks in 8 rooms."""
     import shutil
 
-    from benchmarks.synthetic import write
+    from benchmarks import synthetic, synthetic_rooms
     from tests.conftest import run_build_py
 
-    project = write(1000, folder)
+    project = (synthetic_rooms if rooms else synthetic).write(1000, folder)
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     result = run_build_py(project, "build")
@@ -103,6 +103,8 @@ def main() -> None:
         large = _large_site(Path(folder) / "large")
         day = sorted(p.parent.name for p in (large / "programme").glob("*/index.html"))[0]
         rows += measure({"1,000 papers": (large, None)}, {"paper": "papers/paper-00500/", "day": f"programme/{day}/"}, chromium())
+        talks = _large_site(Path(folder) / "rooms", rooms=True)
+        rows += measure({"1,000 talks, 8 rooms": (talks, None)}, {"day": "programme/2026-08-07/"}, chromium())
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     print(table(rows))

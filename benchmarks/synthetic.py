@@ -120,7 +120,12 @@ def generate(papers: int, seed: int = 2019) -> dict[str, str]:
 
 
 def write(papers: int, root: Path, seed: int = 2019) -> Path:
-    for relative, text in generate(papers, seed).items():
+    return write_files(generate(papers, seed), root)
+
+
+def write_files(files: dict[str, str], root: Path) -> Path:
+    """`files` ({path under data/: text}) into `root/data/`."""
+    for relative, text in files.items():
         target = root / "data" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

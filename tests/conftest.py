@@ -15,6 +15,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 SEED_DATA = REPO / "data"
 MULTI_DATA = FIXTURES / "multi" / "data"
 ASPC_DATA = FIXTURES / "aspc" / "data"
+CAMP_DATA = FIXTURES / "camp" / "data"
 
 # Real exports of other systems, for the importers (read in place, never copied here).
 IMPORT_SAMPLES = REPO.parent / "shared" / "import-samples"
@@ -63,6 +64,12 @@ def seed_project(tmp_path_factory) -> Path:
 def aspc_project(tmp_path_factory) -> Path:
     """The ASPC-like fixture of sessions of papers built into a site, once per test run."""
     return built_project(tmp_path_factory.mktemp("aspc"), ASPC_DATA)
+
+
+@pytest.fixture(scope="session")
+def camp_project(tmp_path_factory) -> Path:
+    """The camp-like fixture (three days, three rooms, uneven times, rooms.yml) built, once per test run."""
+    return built_project(tmp_path_factory.mktemp("camp"), CAMP_DATA)
 
 
 @pytest.fixture(scope="session")

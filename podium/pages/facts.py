@@ -21,7 +21,7 @@ def session_facts(programme: Programme, session: Session, page: str) -> Markup:
         rows.append(("Kind", escape(labels.kind(session))))
     if session.stream:
         rows.append(("Stream", _stream(session, page)))
-    rows += _when_and_where(programme, session)
+    rows += _when_and_where(programme, session, page)
     if session.papers or session.kind != "talk":
         for role, group in labels.roles(session.people):
             rows.append((escape(role), escape("; ".join(_with_affiliation(a) for a in group))))
@@ -39,7 +39,7 @@ def paper_facts(programme: Programme, paper: Paper, page: str) -> Markup:
     rows: list[tuple[str, str]] = []
     if paper.stream:
         rows.append(("Stream", _stream(paper, page)))
-    rows += _when_and_where(programme, paper)
+    rows += _when_and_where(programme, paper, page)
     if session is None:
         rows.append(("Session", "not yet scheduled"))
     else:
@@ -115,12 +115,15 @@ def _stream(item, page: str) -> str:
     return f'<a href="{escape(href(page, addresses.stream_page(item.stream)))}">{escape(item.stream.name)}</a>'
 
 
-def _when_and_where(programme: Programme, timed: Timed) -> list[tuple[str, str]]:
+def _when_and_where(programme: Programme, timed: Timed, page: str) -> list[tuple[str, str]]:
     conference = programme.conference
     rows = [("Date", escape(when.day(conference, timed.date) if timed.date else "to be announced"))]
     if timed.date and timed.start:
         rows.append(("Time", _time(programme, timed)))
-    if timed.room:
+    room = programme.room_named(timed.room)
+    if room is not None:
+        rows.append(("Room", f'<a href="{escape(href(page, addresses.room_page(room)))}">{escape(room.name)}</a>'))
+    elif timed.room:
         rows.append(("Room", escape(timed.room)))
     return rows
 

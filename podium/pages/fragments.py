@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ..programme import addresses
 from ..programme.model import Programme, Session
 from ..text import when
+from ..text.words import count
 
 
 # Lines around each block of HTML in a generated page. Podium's MkDocs hook
@@ -81,6 +82,24 @@ def jump_bar(targets: list[tuple], label: str) -> Markup:
     """A line of links to the page's sections: [(text, anchor id, ...)]."""
     links = " · ".join(f'<a href="#{escape(anchor)}">{escape(text)}</a>' for text, anchor, *_ in targets)
     return Markup(f'<nav class="podium-jump" aria-label="{escape(label)}" data-search-exclude><p>{links}</p></nav>')
+
+
+def day_switcher(dated: list[tuple], current, page: str, zone: str) -> Markup:
+    """Links to each day's page, [(date, label, sessions)]: on a day page, short labels,
+    the `current` date's marked as the page; on the programme's index of days (no
+    current day), full labels with counts of sessions. now.js marks the visitor's today
+    while the conference is on."""
+    items = []
+    for date, label, sessions in dated:
+        current_mark = ' aria-current="page"' if date == current else ""
+        target = escape(href(page, addresses.programme_day(date)))
+        link = f'<a href="{target}"{current_mark} data-podium-date="{date.isoformat()}">{escape(label)}</a>'
+        items.append(f"<li>{link}</li>" if current else f"<li>{link}: {escape(count(sessions, 'session'))}</li>")
+    kind = "podium-days" if current else "podium-day-index"
+    return Markup(
+        f'<nav class="{kind}" aria-label="Days" data-podium-zone="{escape(zone)}" data-search-exclude>'
+        f'<ul>{"".join(items)}</ul></nav>'
+    )
 
 
 def filters(programme: Programme, sessions: list[Session]) -> Markup:

@@ -67,11 +67,6 @@ def people_by_initial(people) -> list[tuple[str, str, list]]:
     return [(letter, Markup(f"initial-{i + 1}"), members) for i, (letter, members) in enumerate(groups.items())]
 
 
-# Above this many entries (sessions and papers) the programme gets a page per day. A
-# listed session takes about 280 bytes of HTML, a paper under it about 200: 400 keep
-# one page near 150 KB; a page per day stays under 300 KB up to about a thousand a day.
-SPLIT_PROGRAMME_ABOVE = 400
-
-
-def is_split(programme: Programme) -> bool:
-    return len(programme.sessions) + len(programme.papers) > SPLIT_PROGRAMME_ABOVE
+def has_day_pages(programme: Programme) -> bool:
+    """A programme of more than one day gets a page per day; its programme page lists the days."""
+    return len({s.date for s in programme.sessions if s.date is not None}) > 1

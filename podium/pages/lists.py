@@ -34,11 +34,14 @@ class SessionLists:
 
     def sessions(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: bool = False) -> Markup:
         """The list for `page`: title linked, then kind, time, stream, room and roles where asked, then papers."""
-        items = [
+        return _list(self.items(sessions, page, show_stream, "day" if show_time else ""))
+
+    def items(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: str = "") -> list[str]:
+        """Each session's `<li>` for `page`; `show_time` "day" (day and time), "clock" (time only) or ""."""
+        return [
             _joined(self._kept(("session", s.id, show_stream, show_time), lambda s=s: self._session(s, show_stream, show_time)), page)
             for s in sessions
         ]
-        return _list(items)
 
     def papers(self, papers: list[Paper], page: str) -> Markup:
         """Papers with their day, time and session, for a person's page."""
@@ -51,13 +54,15 @@ class SessionLists:
             entry = self._entries[key] = make()
         return entry
 
-    def _session(self, session: Session, show_stream: bool, show_time: bool) -> _Entry:
+    def _session(self, session: Session, show_stream: bool, show_time: str) -> _Entry:
         conference = self.programme.conference
         details = []
         if labels.shows_kind(session):
             details.append(labels.kind(session))
-        if show_time:
+        if show_time == "day":
             details.append(_when(self.programme, session))
+        elif show_time == "clock" and session.start is not None:
+            details.append(when.time_range(conference, session))
         if show_stream and session.stream:
             details.append(session.stream.name)
         if session.room:

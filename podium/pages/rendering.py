@@ -31,7 +31,9 @@ from ..text.words import count
 from . import facts, fragments, labels
 from .fragments import html_block
 from .lists import SessionLists
-from .grouping import days, is_split, people_by_initial
+from .grouping import days, has_day_pages, people_by_initial
+from .timetable import room_order
+from .timetable_html import timetable
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # libyaml's emitter where PyYAML has it: the pure-Python one is slow on thousands of pages.
@@ -66,6 +68,7 @@ def prose_texts(programme: Programme) -> list[str]:
     texts += [p.description for p in programme.papers if p.description]
     texts += [p.bio for p in programme.people if p.bio]
     texts += [s.description for s in programme.streams if s.description]
+    texts += [text for r in programme.rooms for text in (r.description, r.accessibility) if text]
     return texts
 
 
@@ -78,11 +81,13 @@ def jobs(programme: Programme) -> list[Job]:
     """Every page of the site, in a fixed order, with what each is made from."""
     conference = programme.conference
     jobs = []
-    if is_split(programme):
-        for day in days(programme, list(programme.sessions)):
-            if day.date is not None:
-                inputs = (conference, programme.streams, day)
-                jobs.append(Job("programme_day.md.j2", addresses.programme_day(day.date), inputs, {"day": day}))
+    if has_day_pages(programme):
+        dated = [day for day in days(programme, list(programme.sessions)) if day.date is not None]
+        # Each day page links to every day, and sets out its rooms in the programme's order.
+        shared = ([day.date for day in dated], room_order(programme))
+        for day in dated:
+            inputs = (conference, programme.streams, day, shared)
+            jobs.append(Job("programme_day.md.j2", addresses.programme_day(day.date), inputs, {"day": day}))
     for session in programme.sessions:
         if session.has_page:
             jobs.append(Job("session.md.j2", addresses.session_page(session), (conference, session), {"session": session}))
@@ -92,6 +97,9 @@ def jobs(programme: Programme) -> list[Job]:
     for stream in programme.streams:
         inputs = (conference, stream, programme.sessions_of_stream(stream))
         jobs.append(Job("stream.md.j2", addresses.stream_page(stream), inputs, {"stream": stream}))
+    for room in programme.rooms:
+        inputs = (conference, room, programme.sessions_in_room(room))
+        jobs.append(Job("room.md.j2", addresses.room_page(room), inputs, {"room": room}))
     for person in programme.people:
         roles = programme.roles_of(person)
         # Their papers are listed with their sessions' titles.
@@ -103,6 +111,7 @@ def jobs(programme: Programme) -> list[Job]:
         ("programme.md.j2", addresses.PROGRAMME),
         ("streams.md.j2", addresses.STREAMS),
         ("people.md.j2", addresses.PEOPLE),
+        ("rooms.md.j2", addresses.ROOMS),
         ("my_programme.md.j2", addresses.MY_PROGRAMME),
         ("offline.md.j2", addresses.OFFLINE),
     ):
@@ -151,7 +160,7 @@ class Renderer:
             has_calendar=lambda sessions: bool(in_calendars(sessions)),
             has_schedule=bool(in_calendars(programme.sessions)),
             sessions_by_role=_sessions_by_role,
-            split_programme=is_split(programme),
+            day_pages=has_day_pages(programme),
             google_calendar=lambda item: calendar_links.google(programme, item, _absolute(programme, item)),
             outlook_calendar=lambda item: calendar_links.outlook(programme, item, _absolute(programme, item)),
             jsonld=lambda item: html_block(_jsonld_script(programme, item)),
@@ -210,10 +219,22 @@ class Renderer:
         def people_list(people) -> Markup:
             return html_block(fragments.people_list(self.programme, people, page))
 
+        def day_timetable(sessions, level) -> Markup:
+            return html_block(timetable(self.programme, self.lists, sessions, page, level))
+
+        def day_switcher(current) -> Markup:
+            dated = [
+                (day.date, when.short_day(self.programme.conference, day.date) if current else day.label,
+                 [s for slot in day.slots for s in slot.sessions])
+                for day in days(self.programme, list(self.programme.sessions)) if day.date is not None
+            ]  # fmt: skip
+            return html_block(fragments.day_switcher(dated, current, page, self.programme.conference.zone.key))
+
         helpers = dict(
             page=page, link=link, file_href=file_href, session_list=session_list, paper_list=paper_list,
             session_facts=session_facts, paper_facts=paper_facts, papers_of=papers_of, neighbours=neighbours,
             link_buttons=link_buttons, cite_links=cite_links, calendar_links=calendar_links, people_list=people_list,
+            timetable=day_timetable, day_switcher=day_switcher,
         )  # fmt: skip
         # The page's own context wins over the shared names (a day page's `day`).
         text = self.env.get_template(job.template).render({**self.names, **helpers, **job.context})

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import Paper, Person, Programme, Session, Stream
+from .model import Paper, Person, Programme, Room, Session, Stream
 
 HOME = "index.md"
 PROGRAMME = "programme.md"
 STREAMS = "streams/index.md"
 PEOPLE = "people/index.md"
+ROOMS = "rooms/index.md"
 PROGRAMME_CALENDAR = "programme.ics"
 SCHEDULE_XML = "schedule.xml"
 SCHEDULE_JSON = "schedule.json"
@@ -70,6 +71,10 @@ def stream_page(stream: Stream) -> str:
 
 def stream_calendar(stream: Stream) -> str:
     return f"streams/{stream.id}.ics"
+
+
+def room_page(room: Room) -> str:
+    return f"rooms/{room.id}.md"
 
 
 def person_page(person: Person) -> str:

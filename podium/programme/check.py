@@ -17,16 +17,18 @@ from pathlib import Path
 from .clashes import check_old_style_slots, check_people_in_two_places, check_room_clashes
 from .conference import read_conference
 from .items import ItemReader
-from .model import Conference, Person, Programme, Session, Stream
+from .model import Conference, Person, Programme, Room, Session, Stream
 from .papers import PaperFile, read_paper
 from .problems import Position, Problems
 from .reading import DocumentCache, Reader, ShareOut, in_this_process
+from .rooms import named_rooms, place_sessions, read_rooms
+from .streams import check_colour
 from .sessions import SessionReader
 
 __all__ = ["DocumentCache", "Result", "check_project"]
 
 # What data/ holds; anything else is reported (reading.py).
-KNOWN_FILES = {"conference.yml", "streams.yml"}
+KNOWN_FILES = {"conference.yml", "streams.yml", "rooms.yml"}
 KNOWN_FOLDERS = {"sessions", "papers", "people"}
 
 
@@ -62,6 +64,7 @@ class _ProgrammeBuilder:
     def build(self) -> Programme | None:
         conference = self._conference()
         streams = self._streams()
+        rooms = self._rooms()
         people = self._people()
         items = ItemReader(self.problems, streams, people)
         papers = self._papers(items)
@@ -74,6 +77,8 @@ class _ProgrammeBuilder:
         unlisted = sessions_read.unlisted_papers()
         self.reader.report_unknown_entries(KNOWN_FILES, KNOWN_FOLDERS)
         documents = sessions_read.documents
+        if rooms is not None:
+            sessions = place_sessions(sessions, documents, rooms, self.problems)
         check_old_style_slots(sessions, documents, self.problems)
         check_room_clashes(sessions, documents, self.problems)
         check_people_in_two_places(sessions, documents, self.problems)
@@ -86,6 +91,7 @@ class _ProgrammeBuilder:
             sessions=tuple(ordered),
             people=tuple(sorted(people.values(), key=lambda p: (p.sort_name.casefold(), p.id))),
             papers=tuple([p for s in ordered for p in s.papers] + sorted(unlisted, key=lambda p: (p.title.casefold(), p.id))),
+            rooms=tuple(rooms if rooms is not None else named_rooms(ordered)),
         )
 
     def _conference(self) -> Conference | None:
@@ -108,8 +114,19 @@ class _ProgrammeBuilder:
             if item["id"] in streams:
                 self.problems.error(document.position((i, "id")), f"stream id '{item['id']}' is used twice")
                 continue
-            streams[item["id"]] = Stream(item["id"], item["name"], item.get("description"))
+            colour = item.get("colour")
+            if colour is not None:
+                check_colour(colour, document.position((i, "colour")), self.problems)
+            streams[item["id"]] = Stream(item["id"], item["name"], item.get("description"), colour)
         return streams
+
+    def _rooms(self) -> list[Room] | None:
+        """rooms.yml's rooms; None without the file (the sessions' rooms are then the rooms)."""
+        file = self.root / "data" / "rooms.yml"
+        if not file.is_file():
+            return None
+        document = self.reader.document(file, "rooms")
+        return read_rooms(document, self.problems) if document is not None else []
 
     def _people(self) -> dict[str, Person]:
         people: dict[str, Person] = {}

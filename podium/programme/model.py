@@ -64,6 +64,18 @@ class Stream:
     id: str
     name: str
     description: str | None = None
+    colour: str | None = None  # "#rrggbb", checked for contrast (streams.py)
+
+
+@dataclass(frozen=True)
+class Room:
+    """A room of the venue: from rooms.yml, or named by sessions only (then just its name)."""
+
+    id: str
+    name: str
+    description: str | None = None
+    capacity: int | None = None
+    accessibility: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +248,14 @@ class Programme:
     sessions: tuple[Session, ...]  # in programme order: by day and time, then stream, room, title
     people: tuple[Person, ...]  # in index order (sort name)
     papers: tuple[Paper, ...] = ()  # in programme order, then those in no session by title
+    rooms: tuple[Room, ...] = ()  # rooms.yml's order, or the order sessions first use them in
+
+    def room_named(self, name: str | None) -> Room | None:
+        return self._rooms_by_name.get(name) if name else None
+
+    def sessions_in_room(self, room: Room) -> list[Session]:
+        """The room's sessions, in programme order."""
+        return self._by_room.get(room.name, [])
 
     def published_at(self, url: str) -> "Programme":
         """The same programme, published at `url` unless conference.yml names an address."""
@@ -278,6 +298,18 @@ class Programme:
     @cached_property
     def _sessions_by_id(self) -> dict[str, Session]:
         return {s.id: s for s in self.sessions}
+
+    @cached_property
+    def _rooms_by_name(self) -> dict[str, Room]:
+        return {room.name: room for room in self.rooms}
+
+    @cached_property
+    def _by_room(self) -> dict[str, list[Session]]:
+        index: dict[str, list[Session]] = {}
+        for s in self.sessions:
+            if s.room:
+                index.setdefault(s.room, []).append(s)
+        return index
 
     @cached_property
     def _by_stream(self) -> dict[str, list[Session]]:

@@ -161,6 +161,9 @@ class Reader:
         return cached
 
 
+# The files that are lists (of streams, of rooms), not mappings.
+LIST_FILES = {"streams", "rooms"}
+
 # What other systems call the parts of a programme, and where Podium keeps them.
 _OTHER_NAMES = {
     "speakers": "people/<id>.yml", "persons": "people/<id>.yml", "authors": "people/<id>.yml",
@@ -168,6 +171,7 @@ _OTHER_NAMES = {
     "schedule": "sessions/<id>.yml", "programme": "sessions/<id>.yml", "program": "sessions/<id>.yml",
     "contributions": "papers/<id>.yml", "abstracts": "papers/<id>.yml", "submissions": "papers/<id>.yml",
     "tracks": "streams.yml", "event": "conference.yml", "config": "conference.yml",
+    "venues": "rooms.yml", "locations": "rooms.yml", "halls": "rooms.yml",
 }  # fmt: skip
 
 
@@ -189,7 +193,7 @@ def _checked_document(raw: bytes, shown: str, schema_name: str, problems: Proble
         if not path:
             if not isinstance(document.data, (dict, list)):
                 return None
-            if isinstance(document.data, list) != (schema_name == "streams"):
+            if isinstance(document.data, list) != (schema_name in LIST_FILES):
                 return None
             continue
         _take_out(document.data, path)

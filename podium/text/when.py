@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 
 from ..programme.model import Conference, Timed
 
@@ -26,6 +26,11 @@ def day(conference: Conference, date: dt.date) -> str:
     return _date(date, conference.date_format, conference.locale)
 
 
+def short_day(conference: Conference, date: dt.date) -> str:
+    """`Tue 10 Sept`: the day in a few letters, as the language writes it (CLDR's MMMEd)."""
+    return _short_date(date, conference.locale)
+
+
 def clock(conference: Conference, time: dt.time) -> str:
     """`10.55 am` with the seed's pattern."""
     return _time(time, conference.time_format, conference.locale)
@@ -36,6 +41,11 @@ def clock(conference: Conference, time: dt.time) -> str:
 @functools.lru_cache(maxsize=4096)
 def _date(date: dt.date, pattern: str, locale: str) -> str:
     return format_date(date, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=256)
+def _short_date(date: dt.date, locale: str) -> str:
+    return format_skeleton("MMMEd", date, locale=locale)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -56,6 +56,13 @@ def aspc_url(aspc_project):
 
 
 @pytest.fixture(scope="session")
+def camp_url(camp_project):
+    server = SiteServer(camp_project / "site")
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
 def large_project(tmp_path_factory):
     """A generated programme of 1,000 papers, built: the project's folder."""
     project = write(LARGE_PAPERS, tmp_path_factory.mktemp("large"))

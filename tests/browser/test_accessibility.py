@@ -20,9 +20,10 @@ SEED_PAGES = [
     "organisers/", "about/", "no-such-page",
 ]  # fmt: skip
 MULTI_PAGES = [
-    "", "programme/", "streams/", "streams/housing/", "sessions/housing-first/", "sessions/hostile-text/",
+    "", "programme/", "programme/2025-03-29/", "streams/", "streams/housing/", "sessions/housing-first/", "sessions/hostile-text/",
     "sessions/care-workforce/", "people/", "people/zoe-nunez/", "organisers/", "no-such-page/",
 ]  # fmt: skip
+CAMP_PAGES = ["programme/", "programme/2026-08-06/", "programme/2026-08-07/", "rooms/", "rooms/saal-a/"]
 ASPC_PAGES = [
     "programme/", "streams/income-support/", "sessions/minimum-incomes/", "sessions/opening-keynote/",
     "papers/dibao-rural-urban-gap/", "papers/rent-assistance-renters/", "papers/older-women-homelessness/",
@@ -58,6 +59,13 @@ def test_seed_page_has_no_axe_violations(open_page, seed_url, path, view):
 @pytest.mark.parametrize("path", MULTI_PAGES)
 def test_multi_page_has_no_axe_violations(open_page, multi_url, path, view):
     page, _ = open_page(multi_url + path, wait_until="load", **VIEWS[view])
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("path", CAMP_PAGES)
+def test_camp_page_has_no_axe_violations(open_page, camp_url, path, view):
+    page, _ = open_page(camp_url + path, wait_until="load", **VIEWS[view])
     assert axe_violations(page) == []
 
 

@@ -99,6 +99,7 @@ def test_search_finds_a_session_by_presenter_name(open_page, seed_url):
 
 def test_programme_links_to_session_page(open_page, multi_url):
     page, _ = open_page(multi_url + "programme/")
+    page.get_by_role("link", name="Saturday, 29 March 2025").click()
     page.get_by_role("link", name="Rent caps and their critics").click()
     page.wait_for_load_state()
     assert page.url.endswith("/sessions/rent-caps/")
@@ -136,28 +137,33 @@ def test_session_with_room_and_chair_fits_its_essentials_on_a_phone_screen(open_
         assert box is not None and box["y"] + box["height"] <= 740, f"{text!r} is below the first screen"
 
 
-def test_programme_filters_by_stream_room_and_day_without_reloading(open_page, multi_url):
-    page, watch = open_page(multi_url + "programme/")
-    items = page.locator("ul.podium-sessions > li")
-    assert items.count() == 6
+def test_programme_filters_by_stream_and_room_without_reloading_and_keeps_calendar_and_data(open_page, aspc_url):
+    page, watch = open_page(aspc_url + "programme/")
+    timetable = page.locator(".podium-timetable ul.podium-sessions > li")
+    assert timetable.count() == 7
     form = page.locator("form.podium-filters")
     assert form.is_visible()
-    page.select_option("select[name=stream]", "housing")
-    assert page.locator("ul.podium-sessions > li:visible").count() == 3
-    assert not page.get_by_role("heading", name="Monday, 31 March 2025").is_visible()
-    page.select_option("select[name=day]", "2025-03-29")
-    assert page.locator("ul.podium-sessions > li:visible").count() == 2
-    assert form.locator(".podium-filter-count").inner_text() == "2 of 6 sessions"
+    page.select_option("select[name=stream]", "income-support")
+    # The income stream's two sessions, and the keynote, breaks and social for everyone.
+    assert page.locator(".podium-timetable ul.podium-sessions > li:visible").count() == 6
+    assert page.get_by_role("heading", name="Calendar and data").is_visible()
+    page.select_option("select[name=room]", "Law Theatre G04")
+    assert page.locator(".podium-timetable ul.podium-sessions > li:visible").count() == 0
+    assert form.locator(".podium-filter-count").inner_text() == "No session matches these filters."
+    assert not page.locator(".podium-timetable").is_visible()
+    assert page.get_by_role("heading", name="Calendar and data").is_visible()
     page.select_option("select[name=stream]", "")
-    page.select_option("select[name=day]", "")
-    page.select_option("select[name=room]", "Main hall")
-    assert [normalised(text) for text in page.locator("ul.podium-sessions > li:visible").all_inner_texts()] == ["Closing plenary · Main hall"]
+    visible = page.locator(".podium-timetable ul.podium-sessions > li:visible").all_inner_texts()
+    assert [normalised(text).split(" · ")[0] for text in visible] == ["Chinese social policy: poverty reduction"]
     assert len([r for r in watch.requests if "programme" in r]) == 1  # no reload
 
 
-def test_programme_without_javascript_shows_everything_and_no_dead_controls(open_page, multi_url):
+def test_programme_without_javascript_shows_every_day_and_no_dead_controls(open_page, multi_url):
     page, _ = open_page(multi_url + "programme/", java_script_enabled=False)
-    assert page.locator("ul.podium-sessions > li").count() == 6
-    assert not page.locator("form.podium-filters").is_visible()
     days = page.get_by_role("navigation", name="Days")
     assert days.get_by_role("link", name="Monday, 31 March 2025").is_visible()
+    assert "Saturday, 29 March 2025: 2 sessions" in normalised(days.inner_text())
+    page.goto(multi_url + "programme/2025-03-29/")
+    assert page.locator("ul.podium-sessions > li").count() == 2
+    assert not page.locator("form.podium-filters").is_visible()
+    assert not page.locator("[data-podium-star]").count()

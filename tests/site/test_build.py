@@ -155,7 +155,9 @@ def test_build_shows_a_new_session_on_programme_stream_and_people_pages(tmp_path
     assert run_build_py(project, "build").returncode == 0
     site = project / "site"
     assert "A new talk" in visible_text(site / "sessions" / "a-new-talk" / "index.html")
-    for page in ("programme/index.html", "streams/chinese-social-policy/index.html", "people/new-person/index.html"):
+    # The programme now has two days: a page each.
+    assert "Wednesday, 11 September 2019: 1 session" in visible_text(site / "programme" / "index.html")
+    for page in ("programme/2019-09-11/index.html", "streams/chinese-social-policy/index.html", "people/new-person/index.html"):
         assert "A new talk" in visible_text(site / page), page
     assert "New Person" in visible_text(site / "people" / "index.html")
 
@@ -258,5 +260,5 @@ def test_build_writes_the_github_job_summary_with_counts_and_problems(tmp_path):
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "build"], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "**2 sessions, 2 people, 1 stream, 1 warning, 11 pages**" in text
+    assert "**2 sessions, 2 people, 1 stream, 1 warning, 12 pages**" in text
     assert "| data/sessions/x.yml | 2:8 | warning: start is given without date" in text

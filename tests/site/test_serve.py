@@ -78,7 +78,7 @@ def test_a_saved_title_is_served_and_only_the_files_showing_it_are_rewritten(ser
     after = _staged_times(project)
     rewritten = {path for path in after if after[path] != before.get(path)}
     assert f"sessions/{SESSION}.md" in rewritten
-    assert "programme.md" in rewritten and "sessions.json" in rewritten
+    assert "programme/2025-03-29.md" in rewritten and "sessions.json" in rewritten  # its day's page
     untouched = {"about.md", "organisers.md", "sessions/care-workforce.md", "people/zoe-nunez.md"}
     assert untouched <= set(after) and not (untouched & rewritten), rewritten
 

@@ -48,7 +48,7 @@ def _schema_fields(name: str, schema: dict, prefix: str = "") -> list[str]:
     return fields
 
 
-@pytest.mark.parametrize("name", ["conference", "streams", "session", "paper", "person", "import-mapping"])
+@pytest.mark.parametrize("name", ["conference", "streams", "rooms", "session", "paper", "person", "import-mapping"])
 def test_every_data_field_is_documented_for_organisers(name):
     schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text())
     page = (REPO / "docs" / "organisers.md").read_text(encoding="utf-8")

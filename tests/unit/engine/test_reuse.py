@@ -16,7 +16,6 @@ import pytest
 import yaml
 
 from benchmarks.synthetic import write
-from podium.pages import grouping
 from podium.engine.generate import generate
 from podium.engine.reuse import Reuse
 from podium.programme.check import DocumentCache, check_project
@@ -112,8 +111,7 @@ EDITS = {
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    # A page per day from 20 sessions on, so that the day pages are reused too.
-    monkeypatch.setattr(grouping, "SPLIT_PROGRAMME_ABOVE", 20)
+    # Three days: the day pages are reused too.
     return write(60, tmp_path)
 
 

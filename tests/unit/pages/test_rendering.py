@@ -124,7 +124,7 @@ def test_generate_leaves_out_sections_with_nothing_to_show(multi):
     plenary = multi["sessions/closing-plenary.md"]
     for absent in ("## Abstract", "## People", "<strong>Stream:</strong>", "## Also in this session"):
         assert absent not in plenary
-    assert "<li><strong>Room:</strong> Main hall</li>" in plenary
+    assert '<li><strong>Room:</strong> <a href="../../rooms/main-hall/">Main hall</a></li>' in plenary
 
 
 def test_generate_shows_start_only_when_there_is_no_end(multi):
@@ -185,10 +185,8 @@ def test_generate_home_page_of_a_larger_programme_links_the_indexes(multi):
     assert "[Programme](programme.md)" in home and "[People](people/index.md): 3 people" in home
 
 
-def test_a_large_programme_gets_a_page_per_day(tmp_path):
-    from podium.pages.grouping import SPLIT_PROGRAMME_ABOVE
-
-    write(SPLIT_PROGRAMME_ABOVE + 50, tmp_path)
+def test_a_programme_of_several_days_gets_a_page_per_day_and_an_index_of_them(tmp_path):
+    write(120, tmp_path)
     programme = check_project(tmp_path).programme
     made = {path: content.decode("utf-8") for path, content in pages.render(programme).items()}
     day_pages = sorted(p for p in made if p.startswith("programme/"))
@@ -197,13 +195,19 @@ def test_a_large_programme_gets_a_page_per_day(tmp_path):
     assert "podium-sessions" not in overview  # the days are linked, not listed
     listed = 0
     for page in day_pages:
-        assert f"]({page})" in overview
+        date = page.removeprefix("programme/").removesuffix(".md")
+        assert f'href="{date}/"' in overview
+        sessions = sum(1 for s in programme.sessions if s.date.isoformat() == date)
+        assert f"{sessions} sessions" in overview
+        assert f'aria-current="page" data-podium-date="{date}"' in made[page]
         listed += made[page].count('<li><a href="../../papers/')
-    assert listed == SPLIT_PROGRAMME_ABOVE + 50  # every paper, on the page of its day
+    assert listed == 120  # every paper, on the page of its day
 
 
-def test_a_small_programme_stays_on_one_page():
-    assert not [p for p in generated("multi") if p.startswith("programme/")]
+def test_a_programme_of_one_day_stays_on_one_page_as_a_timetable():
+    made = generated("aspc")
+    assert not [p for p in made if p.startswith("programme/")]
+    assert 'class="podium-timetable"' in made["programme.md"].decode("utf-8")
 
 
 @given(st.text(), st.text(), st.none() | st.fixed_dictionaries({"exclude": st.booleans()}))
@@ -234,7 +238,7 @@ def test_generate_paper_page_with_its_own_time_shows_it(aspc):
 def test_generate_gives_a_break_no_page_and_lists_it_without_a_link(aspc):
     assert "sessions/lunch.md" not in aspc and "sessions/lunch.ics" not in aspc
     programme = aspc["programme.md"]
-    assert "Lunch · Break, for everyone · Foyer</li>" in programme
+    assert "Lunch · Break, for everyone · 12.35 pm – 1.30 pm · Foyer</li>" in programme
     assert 'class="podium-break">Lunch' in programme
 
 
@@ -242,7 +246,7 @@ def test_generate_lists_sessions_for_everyone_on_every_stream_page(aspc):
     for stream in ("chinese-social-policy", "income-support"):
         page = aspc[f"streams/{stream}.md"]
         assert "Opening keynote" in page and "Late-night networking" in page, stream
-    assert '<li data-stream="" data-room="Leighton Hall" data-day="2019-09-10" data-everyone>' in aspc["programme.md"]
+    assert ' data-stream="" data-room="Leighton Hall" data-day="2019-09-10" data-everyone>' in aspc["programme.md"]
 
 
 def test_generate_marks_an_end_on_the_next_day(aspc):

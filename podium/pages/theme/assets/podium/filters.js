@@ -21,19 +21,30 @@
     });
   }
 
-  // Hide headings (days, time slots) whose sessions are all hidden.
+  // Hide what holds no shown session: a timetable's start times, lists, and the
+  // headings (days, time slots) over them; never a heading with no list under it
+  // (such as "Calendar and data").
+  function shownIn(element) {
+    var selector = element.matches("ul") ? ":scope > li:not([hidden])" : "ul.podium-sessions > li:not([hidden])";
+    return element.querySelectorAll(selector).length;
+  }
+
   function updateHeadings() {
-    var lists = article.querySelectorAll("ul.podium-sessions");
-    var visibleInDay = {}, dayOf = new Map(), day = null, slot = null;
-    Array.prototype.forEach.call(article.children, function (element) {
-      if (element.tagName === "H2") { day = element; slot = null; visibleInDay[day.id] = 0; }
-      else if (element.tagName === "H3") { slot = element; }
-      else if (element.matches("ul.podium-sessions")) { dayOf.set(element, { day: day, slot: slot }); }
+    article.querySelectorAll(".podium-tt-start").forEach(function (section) {
+      section.hidden = shownIn(section) === 0;
     });
-    Array.prototype.forEach.call(lists, function (list) {
-      var shown = list.querySelectorAll("li:not([hidden])").length;
-      var place = dayOf.get(list) || {};
-      list.hidden = shown === 0;
+    var visibleInDay = {}, placeOf = new Map(), day = null, slot = null;
+    Array.prototype.forEach.call(article.children, function (element) {
+      if (element.tagName === "H2") { day = element; slot = null; }
+      else if (element.tagName === "H3") { slot = element; }
+      else if (element.matches("ul.podium-sessions, .podium-timetable")) {
+        placeOf.set(element, { day: day, slot: slot });
+        if (day) visibleInDay[day.id] = 0;
+      }
+    });
+    placeOf.forEach(function (place, element) {
+      var shown = shownIn(element);
+      element.hidden = shown === 0;
       if (place.slot) place.slot.hidden = shown === 0;
       if (place.day) visibleInDay[place.day.id] += shown;
     });
@@ -54,7 +65,9 @@
       if (visible) shown += 1;
     });
     updateHeadings();
-    count.textContent = shown === items.length ? "" : shown + " of " + items.length + " sessions";
+    count.textContent = shown === items.length ? ""
+      : shown === 0 ? "No session matches these filters."
+      : shown + " of " + items.length + " sessions";
   }
 
   form.addEventListener("change", apply);

@@ -1,0 +1,150 @@
+"""The programme at a glance (issue 14): day pages, the timetable on wide screens and
+phones, and what is on now, in Chromium.
+
+On the ASPC fixture (one day, parallel sessions of papers in two rooms, keynote and
+breaks for everyone) and the multi fixture (three days, two talks at once in one room).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_accessibility import VIEWS
+
+pytestmark = pytest.mark.browser
+
+WIDE = {"viewport": {"width": 1280, "height": 900}, "timezone_id": "Australia/Sydney"}
+PHONE = {**VIEWS["phone"], "timezone_id": "Australia/Sydney"}
+PARALLEL = ("Chinese social policy: poverty reduction", "Minimum incomes under pressure")
+
+
+def _box(page, title):
+    return page.locator(".podium-timetable li", has=page.get_by_role("link", name=title, exact=True)).first.bounding_box()
+
+
+def test_parallel_sessions_sit_side_by_side_at_1280_px(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "programme/", **WIDE)
+    first, second = (_box(page, title) for title in PARALLEL)
+    assert first["y"] == second["y"] and first["x"] + first["width"] <= second["x"]
+    keynote = _box(page, "Opening keynote: Social policy after the boom")
+    assert keynote["x"] <= first["x"] and keynote["x"] + keynote["width"] >= second["x"] + second["width"]  # across the rooms
+    # Heights follow lengths: the 100-minute sessions are taller than the 60-minute posters.
+    assert first["height"] > _box(page, "Posters")["height"]
+
+
+def test_two_sessions_in_one_room_at_once_go_side_by_side(open_page, multi_url):
+    page, _ = open_page(multi_url + "programme/2025-03-29/", **WIDE)
+    first, second = (_box(page, title) for title in ("Housing First in three cities", "Rent caps and their critics"))
+    assert first["y"] == second["y"] and first["x"] != second["x"]
+    assert first["x"] + first["width"] <= second["x"] or second["x"] + second["width"] <= first["x"]
+
+
+@pytest.mark.parametrize("path", ["programme/", "programme/2025-03-29/", "programme/2025-03-31/"])
+def test_programme_pages_never_scroll_sideways_on_a_phone(open_page, multi_url, aspc_url, path):
+    for base in (multi_url, aspc_url) if path == "programme/" else (multi_url,):
+        page, _ = open_page(base + path, **PHONE)
+        assert page.evaluate("document.documentElement.scrollWidth") == 360
+
+
+def test_on_a_phone_each_start_lists_its_sessions_one_under_another_by_room(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "programme/", **PHONE)
+    section = page.locator(".podium-tt-start", has=page.get_by_role("heading", name="10.55 am"))
+    # Law Theatre G04 first: the room the programme uses first.
+    assert section.locator("ul.podium-tt-sessions > li > a").all_inner_texts() == list(PARALLEL)
+    first, second = (_box(page, title) for title in PARALLEL)
+    assert first["y"] + first["height"] <= second["y"]
+
+
+def test_the_day_switcher_marks_the_page_and_links_every_day(open_page, multi_url):
+    page, _ = open_page(multi_url + "programme/2025-03-30/")
+    days = page.get_by_role("navigation", name="Days")
+    assert days.locator("a[aria-current=page]").inner_text() == "Sun 30 Mar"
+    assert days.get_by_role("link").count() == 3
+    days.get_by_role("link", name="Mon 31 Mar").click()
+    assert page.locator("article h1").inner_text() == "Programme: Monday, 31 March 2025"
+
+
+def test_a_clock_inside_a_session_marks_it_as_now_with_a_line_and_a_link(open_page, aspc_url, browser):
+    context = browser.new_context(**WIDE)
+    page = context.new_page()
+    page.clock.set_fixed_time("2019-09-10T01:30:00Z")  # 11.30 am in Sydney
+    page.goto(aspc_url + "programme/")
+    now = page.locator("li.podium-now")
+    assert sorted(now.locator("> a").all_inner_texts()) == sorted(PARALLEL)
+    line = page.locator("#now")
+    assert line.inner_text().startswith("Now, 11:30")
+    first = _box(page, PARALLEL[0])
+    line_box = line.bounding_box()
+    assert first["y"] < line_box["y"] < first["y"] + first["height"]
+    page.get_by_role("link", name="Now: what is on at").click()
+    assert page.evaluate("location.hash") == "#now"
+    context.close()
+
+
+def test_a_clock_outside_the_conference_marks_nothing(open_page, aspc_url, multi_url, browser):
+    context = browser.new_context(**WIDE)
+    page = context.new_page()
+    page.clock.set_fixed_time("2019-09-12T01:30:00Z")
+    page.goto(aspc_url + "programme/")
+    assert page.locator(".podium-now, #now, .podium-now-jump, .podium-today-label").count() == 0
+    page.goto(multi_url + "programme/")
+    assert page.locator(".podium-today-label").count() == 0
+    context.close()
+
+
+def test_today_is_marked_among_the_days_while_the_conference_is_on(browser, multi_url):
+    context = browser.new_context(timezone_id="America/Los_Angeles")  # the visitor's zone does not matter
+    page = context.new_page()
+    page.clock.set_fixed_time("2025-03-29T23:30:00Z")  # Sunday 30 March, 00.30 in Berlin
+    page.goto(multi_url + "programme/")
+    today = page.locator(".podium-today-label")
+    assert today.count() == 1
+    assert today.locator("xpath=..").get_attribute("data-podium-date") == "2025-03-30"
+    context.close()
+
+
+def test_a_day_prints_on_a4_landscape_with_every_session_legible(open_page, camp_url):
+    page, _ = open_page(camp_url + "programme/2026-08-06/")
+    page.emulate_media(media="print")
+    sizes = page.locator(".podium-tt-sessions > li").evaluate_all("items => items.map(i => parseFloat(getComputedStyle(i).fontSize))")
+    assert len(sizes) == 10 and min(sizes) >= 12  # px: 9 pt
+    assert page.locator(".podium-days, .podium-filters").evaluate_all("e => e.map(x => x.offsetParent === null)") == [True, True]
+    pdf = page.pdf(prefer_css_page_size=True)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes and all(float(width) > float(height) for width, height in boxes)  # landscape, every page
+    assert all(abs(float(width) - 841.9) < 1 for width, _ in boxes)  # A4
+
+
+def test_on_the_camp_a_clock_inside_a_talk_marks_it_and_the_workshop_running_beside_it(browser, camp_url):
+    context = browser.new_context(**WIDE)
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-08-06T12:10:00Z")  # 14.10 in Berlin
+    page.goto(camp_url + "programme/2026-08-06/")
+    assert sorted(page.locator("li.podium-now > a").all_inner_texts()) == ["Lightning talks, first round", "Repairing phones without a manual"]
+    assert page.locator("nav.podium-days a[aria-current=page] .podium-today-label").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize(("site", "path", "name"), [
+    ("camp", "programme/2026-08-06/", "timetable-camp"),
+    ("aspc", "programme/", "timetable-aspc"),
+])  # fmt: skip
+def test_day_pages_at_1280_px_and_on_a_phone_screenshot(browser, camp_url, aspc_url, site, path, name, tmp_path):
+    # The README's screenshots (`make screenshot`), during the conference: what is on now is marked.
+    base, clock = {"camp": (camp_url, "2026-08-06T12:10:00Z"), "aspc": (aspc_url, "2019-09-10T01:30:00Z")}[site]
+    folder = Path(os.environ.get("PODIUM_SCREENSHOT_DIR", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    for view, options in (("1280", WIDE), ("phone", {**PHONE, "device_scale_factor": 2})):
+        context = browser.new_context(**options)
+        page = context.new_page()
+        page.clock.set_fixed_time(clock)
+        page.goto(base + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") == options["viewport"]["width"]
+        file = folder / f"{name}-{view}.png"
+        page.screenshot(path=str(file), full_page=view == "1280")
+        assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        context.close()

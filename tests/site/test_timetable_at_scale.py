@@ -1,0 +1,48 @@
+"""A day page of 1,000 talks in 8 rooms (issue 14's budget): every talk on its day's
+timetable once, in its room's column, and at most 250 KB of HTML gzipped."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+
+import pytest
+
+from benchmarks.synthetic_rooms import generate, write
+from tests.conftest import REPO, run_build_py
+
+DAY_PAGE_BUDGET = 250 * 1024
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = write(1000, tmp_path_factory.mktemp("rooms"))
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    result = run_build_py(project, "build")
+    assert result.returncode == 0, result.stderr[-2000:]
+    return project / "site"
+
+
+def test_every_day_page_is_at_most_250_kb_of_html_gzipped(site):
+    pages = sorted((site / "programme").glob("*/index.html"))
+    assert len(pages) == 6
+    for page in pages:
+        size = len(gzip.compress(page.read_bytes(), mtime=0))
+        assert size <= DAY_PAGE_BUDGET, f"{page.parent.name}: {size / 1024:.0f} KB"
+
+
+ENTRY = re.compile(r'<li style="grid-column:(\d+);[^"]*"[^>]*><a href="\.\./\.\./sessions/(talk-\d+)/"')
+
+
+def test_every_talk_is_on_its_days_timetable_once_in_its_rooms_column(site):
+    talks = {path.split("/")[1].removesuffix(".yml"): text for path, text in generate(1000).items() if path.startswith("sessions/talk-")}
+    placed: list[str] = []
+    for page in sorted((site / "programme").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        assert html.count('class="podium-tt-columns"') == 1
+        for column, talk in ENTRY.findall(html):
+            assert int(column) == int(re.search(r"room: room-(\d+)", talks[talk])[1]), talk
+            placed.append(talk)
+    assert sorted(placed) == sorted(talks)

@@ -15,6 +15,7 @@ from ..programme import addresses
 from ..programme.model import Programme, Session
 from ..text import when
 from ..text.words import count
+from . import labels
 
 
 # Lines around each block of HTML in a generated page. Podium's MkDocs hook
@@ -103,16 +104,22 @@ def day_switcher(dated: list[tuple], current, page: str, zone: str) -> Markup:
 
 
 def filters(programme: Programme, sessions: list[Session]) -> Markup:
-    """Stream, room and day filters for a list of sessions, shown only when JavaScript runs.
+    """Stream, room, kind, language and day filters for a list of sessions (each where it
+    has two choices or more), shown only when JavaScript runs.
 
     Without JavaScript the form stays hidden and the full list is there: nothing to
     click that does nothing.
     """
     conference = programme.conference
     listed_streams = {s.stream.id for s in sessions if s.stream}
+    listed_rooms = {s.room for s in sessions if s.room}
+    kinds = {s.kind for s in sessions}
+    languages = sorted({s.language or conference.language for s in sessions})
     choices = {
         "stream": ("Stream", "All streams", [(s.id, s.name) for s in programme.streams if s.id in listed_streams]),
-        "room": ("Room", "All rooms", [(room, room) for room in sorted({s.room for s in sessions if s.room})]),
+        "room": ("Room", "All rooms", [(r.name, r.name) for r in programme.rooms if r.name in listed_rooms]),
+        "kind": ("Kind", "All kinds", [(k, labels.KIND_LABELS[k]) for k in labels.KIND_LABELS if k in kinds]),
+        "language": ("Language", "All languages", sorted(((tag, labels.language(tag, conference.locale)) for tag in languages), key=lambda o: o[1])),
         "day": ("Day", "All days", [(d.isoformat(), when.day(conference, d)) for d in sorted({s.date for s in sessions if s.date})]),
     }  # fmt: skip
     fields = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError
+
 from ..programme.model import Appearance, Link, Session
 
 KIND_LABELS = {
@@ -28,6 +30,15 @@ LINK_LABELS = {
     "website": "Website",
     "other": "Link",
 }
+
+
+def language(tag: str, locale: str) -> str:
+    """A BCP 47 tag's name in the site's language (`de` → `German`), or the tag itself."""
+    try:
+        name = Locale.parse(tag, sep="-").get_display_name(locale)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return tag
+    return name[:1].upper() + name[1:] if name else tag
 
 
 def kind(session: Session) -> str:

@@ -77,6 +77,7 @@ class SessionLists:
             f' data-stream="{escape(session.stream.id) if session.stream else ""}"'
             f' data-room="{escape(session.room or "")}"'
             f' data-day="{session.date.isoformat() if session.date else ""}"'
+            f' data-kind="{session.kind}" data-language="{escape(session.language or conference.language)}"'
             + (" data-everyone" if session.is_for_everyone else "")
             + (' class="podium-break"' if session.is_break else "")
         )

@@ -148,3 +148,15 @@ def test_day_pages_at_1280_px_and_on_a_phone_screenshot(browser, camp_url, aspc_
         page.screenshot(path=str(file), full_page=view == "1280")
         assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         context.close()
+
+
+def test_kind_and_language_filters_appear_where_a_day_mixes_them(open_page, camp_url):
+    page, _ = open_page(camp_url + "programme/2026-08-07/")
+    visible = page.locator(".podium-timetable ul.podium-sessions > li:visible > a")
+    page.select_option("select[name=language]", "de")
+    assert visible.all_inner_texts() == ["Wie man ein Funknetz für ein Dorf baut"]
+    page.select_option("select[name=language]", "")
+    page.select_option("select[name=kind]", "workshop")
+    assert visible.all_inner_texts() == ["LoRa sensor workshop"]
+    options = page.locator("select[name=language] option").all_inner_texts()
+    assert options == ["All languages", "Chinese", "English (United Kingdom)", "German"]

@@ -246,7 +246,7 @@ def test_generate_lists_sessions_for_everyone_on_every_stream_page(aspc):
     for stream in ("chinese-social-policy", "income-support"):
         page = aspc[f"streams/{stream}.md"]
         assert "Opening keynote" in page and "Late-night networking" in page, stream
-    assert ' data-stream="" data-room="Leighton Hall" data-day="2019-09-10" data-everyone>' in aspc["programme.md"]
+    assert ' data-stream="" data-room="Leighton Hall" data-day="2019-09-10" data-kind="keynote" data-language="en-AU" data-everyone>' in aspc["programme.md"]
 
 
 def test_generate_marks_an_end_on_the_next_day(aspc):

@@ -43,20 +43,24 @@
   }
 
   // A toggle: pressed when starred. Its name never changes (the pressed state says
-  // it): on a page, its visible words; in a list, the item's title with it.
-  function star(key, title, worded) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = worded ? "podium-star podium-star--worded" : "podium-star";
+  // it): on a page, its visible words; in a list, the item's title with it. Made by
+  // cloning one button: a day page of a large programme has over a thousand.
+  var model = document.createElement("button");
+  model.type = "button";
+  model.className = "podium-star";
+  model.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path/></svg>';
+
+  function star(key, title, worded, keys) {
+    var button = model.cloneNode(true);
     button.setAttribute("data-podium-star", key);
-    button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path/></svg>';
     if (worded) {
+      button.className = "podium-star podium-star--worded";
       button.appendChild(document.createTextNode("Star for My programme"));
     } else {
       button.setAttribute("aria-label", "Star for My programme: " + title);
       button.title = "Star for My programme";
     }
-    update(button, read());
+    update(button, keys || read());
     return button;
   }
 
@@ -76,11 +80,32 @@
   var place = document.querySelector("[data-podium-star-place]");
   if (heading && place) place.appendChild(star(place.getAttribute("data-podium-star-place"), heading.textContent.trim(), true));
 
-  // Every session and paper in the page's lists.
-  document.querySelectorAll("ul.podium-sessions > li > a:first-child, ol.podium-papers > li > a:first-child").forEach(function (link) {
+  // Every session and paper in the page's lists, the selection read once for all. The
+  // first hundred at once; on a long page (a day of a large programme has over a
+  // thousand) the others as they come near the screen, so that no long task holds up
+  // the page. Their room is made already: nothing moves when they come.
+  function starLink(link, keys) {
     var key = keyOf(link.href);
-    if (key) link.insertAdjacentElement("afterend", star(key, link.textContent.trim()));
-  });
+    if (key) link.insertAdjacentElement("afterend", star(key, link.textContent.trim(), false, keys));
+  }
+  var links = Array.prototype.slice.call(document.querySelectorAll("ul.podium-sessions > li > a:first-child, ol.podium-papers > li > a:first-child"));
+  var AT_ONCE = 100;
+  var starred = read();
+  links.slice(0, AT_ONCE).forEach(function (link) { starLink(link, starred); });
+  var later = links.slice(AT_ONCE);
+  if (later.length && "IntersectionObserver" in window) {
+    var near = new IntersectionObserver(function (entries) {
+      var keys = read();
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        near.unobserve(entry.target);
+        starLink(entry.target, keys);
+      });
+    }, { rootMargin: "800px 0px" });
+    later.forEach(function (link) { near.observe(link); });
+  } else {
+    later.forEach(function (link) { starLink(link, starred); });
+  }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-podium-star]");

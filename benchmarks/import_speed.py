@@ -22,6 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
+from benchmarks import save_results
 from benchmarks.synthetic import _people, _text, _words
 
 REPO = Path(__file__).resolve().parent.parent
@@ -90,8 +91,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     result = measure(args.sessions)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    save_results(args.output, result)
     print(
         f"import, {result['sessions']:,} sessions: first {result['first_s']} s ({result['files']:,} files written,"
         f" then checked); again {result['again_s']} s (nothing to write)"

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks import save_results
 from tests.server import SiteServer
 from tests.tools import CHROMIUM_ARGS, NODE_MODULES, REPO
 
@@ -105,8 +106,7 @@ def main() -> None:
         rows += measure({"1,000 papers": (large, None)}, {"paper": "papers/paper-00500/", "day": f"programme/{day}/"}, chromium())
         talks = _large_site(Path(folder) / "rooms", rooms=True)
         rows += measure({"1,000 talks, 8 rooms": (talks, None)}, {"day": "programme/2026-08-07/"}, chromium())
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    save_results(RESULTS, rows)
     print(table(rows))
     print(f"\nwritten to {RESULTS.relative_to(REPO)}", file=sys.stderr)
 

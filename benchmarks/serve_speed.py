@@ -13,7 +13,6 @@ regenerating what changed, and MkDocs rebuilding the changed pages.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import socket
@@ -26,6 +25,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from benchmarks import save_results
 from benchmarks.synthetic import write
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,8 +93,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         result = measure(args.papers, Path(folder), args.edits)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    save_results(args.output, result)
     print(
         f"serve, {result['papers']:,} papers: first page after {result['first_page_s']} s; "
         f"save to new page {', '.join(f'{w:.2f}' for w in result['waits_s'])} s (median {result['median_s']:.2f} s)"

@@ -179,6 +179,16 @@ class Renderer:
             count=count,
         )
 
+    @functools.cached_property
+    def _dated_days(self) -> list[tuple]:
+        """[(date, short label, full label, sessions)] of the programme's days: made once,
+        for the switcher on every day page."""
+        conference = self.programme.conference
+        return [
+            (day.date, when.short_day(conference, day.date), day.label, [s for slot in day.slots for s in slot.sessions])
+            for day in days(self.programme, list(self.programme.sessions)) if day.date is not None
+        ]  # fmt: skip
+
     def page(self, job: Job) -> bytes:
         page = job.page
         def link(target: str) -> Markup:
@@ -223,11 +233,7 @@ class Renderer:
             return html_block(timetable(self.programme, self.lists, sessions, page, level))
 
         def day_switcher(current) -> Markup:
-            dated = [
-                (day.date, when.short_day(self.programme.conference, day.date) if current else day.label,
-                 [s for slot in day.slots for s in slot.sessions])
-                for day in days(self.programme, list(self.programme.sessions)) if day.date is not None
-            ]  # fmt: skip
+            dated = [(date, short if current else label, sessions) for date, short, label, sessions in self._dated_days]
             return html_block(fragments.day_switcher(dated, current, page, self.programme.conference.zone.key))
 
         helpers = dict(

@@ -33,33 +33,32 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def seed_url(seed_project):
-    server = SiteServer(seed_project / "site")
+def _served(site, published=None):
+    """A built site served as GitHub Pages would: yields its address, then stops."""
+    server = SiteServer(site, published)
     yield server.url
     server.close()
+
+
+@pytest.fixture(scope="session")
+def seed_url(seed_project):
+    yield from _served(seed_project / "site")
 
 
 @pytest.fixture(scope="session")
 def multi_url(multi_project):
     # The multi fixture says it is published at https://example.org/ptc2025/.
-    server = SiteServer(multi_project / "site", "https://example.org/ptc2025/")
-    yield server.url
-    server.close()
+    yield from _served(multi_project / "site", "https://example.org/ptc2025/")
 
 
 @pytest.fixture(scope="session")
 def aspc_url(aspc_project):
-    server = SiteServer(aspc_project / "site")
-    yield server.url
-    server.close()
+    yield from _served(aspc_project / "site")
 
 
 @pytest.fixture(scope="session")
 def camp_url(camp_project):
-    server = SiteServer(camp_project / "site")
-    yield server.url
-    server.close()
+    yield from _served(camp_project / "site")
 
 
 @pytest.fixture(scope="session")

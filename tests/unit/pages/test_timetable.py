@@ -59,9 +59,9 @@ def test_sessions_for_everyone_span_the_columns_free_at_their_time(camp):
 
 
 def test_two_sessions_in_one_room_at_once_get_a_lane_each(camp):
-    rent, housing = (next(s for s in camp.sessions if s.id == "digital-sovereignty-for-small-towns"),) * 2
-    clash = dataclasses.replace(housing, id="second", title="Second")
-    table = day_timetable(camp, [rent, clash])
+    talk = next(s for s in camp.sessions if s.id == "digital-sovereignty-for-small-towns")
+    same_room_same_time = dataclasses.replace(talk, id="second", title="Second")
+    table = day_timetable(camp, [talk, same_room_same_time])
     assert [(c.name, c.span) for c in table.columns] == [("Saal A", 2)]
     assert sorted(p.column for p in _placed(table).values()) == [1, 2]
 

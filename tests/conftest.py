@@ -17,8 +17,9 @@ MULTI_DATA = FIXTURES / "multi" / "data"
 ASPC_DATA = FIXTURES / "aspc" / "data"
 CAMP_DATA = FIXTURES / "camp" / "data"
 
-# Real exports of other systems, for the importers (read in place, never copied here).
-IMPORT_SAMPLES = REPO.parent / "shared" / "import-samples"
+# Real exports of other systems, for the importers (read in place, never copied here):
+# beside the checkout on the development machines, or wherever PODIUM_IMPORT_SAMPLES says.
+IMPORT_SAMPLES = Path(os.environ.get("PODIUM_IMPORT_SAMPLES") or REPO.parent / "shared" / "import-samples")
 
 # 2019-09-01T00:00:00Z: any fixed value makes builds reproducible.
 TEST_SOURCE_DATE_EPOCH = "1567296000"

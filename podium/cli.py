@@ -152,7 +152,7 @@ def _import(layout: Layout, args: argparse.Namespace) -> int:
         for items, singular, plural in (
             (imported.sessions, "session", None), (imported.papers, "paper", None),
             (imported.people, "person", "people"), (imported.streams, "stream", None),
-        )
+        ) + (((imported.rooms, "room", None),) if imported.rooms else ())
     )  # fmt: skip
     print(f"{args.source.name}: {imported.source}: {counts}")
     for note in imported.notes:

@@ -53,12 +53,14 @@ def read(data: dict, timezone: str | None, source: str = "c3voc schedule.json") 
                     reader.event(_mapping(event, where), where, room)
         shape = "classic"
     reader.settle_language()
+    rooms = reader.rooms(conference.get("rooms"))
     imported = Imported(
         source=f"{source} ({shape})",
         conference=_conference(conference, zone, base_url, reader.language),
         streams=list(reader.streams.values()),
         sessions=reader.sessions,
         people=list(reader.people.values()),
+        rooms=rooms,
         notes=reader.notes,
     )
     reader.note_offsets(zone)
@@ -130,6 +132,32 @@ class _Reader:
             fields["source_id"] = str(source_id)
         key = f"event:{guid or source_id or title}"
         self.sessions.append(Item(key, title, fields))
+
+    def rooms(self, listed) -> list[Item]:
+        """The rooms the sessions use, in the order the schedule lists its rooms, with
+        their descriptions and capacities; none when the schedule lists no rooms (its
+        order would then be only the order of use, which Podium finds by itself)."""
+        if not isinstance(listed, list) or not listed:
+            return []
+        used = list(dict.fromkeys(session.fields["room"] for session in self.sessions if "room" in session.fields))
+        details = {}
+        for room in listed:
+            if isinstance(room, dict) and isinstance(room.get("name"), str) and _line(room["name"]) in used:
+                details.setdefault(_line(room["name"]), self._room_fields(room))
+        ordered = [name for name in details] + [name for name in used if name not in details]
+        return [Item(f"room:{name}", name, details.get(name) or {"name": name}) for name in ordered]
+
+    def _room_fields(self, room: dict) -> dict:
+        fields = {"name": _line(room["name"])}
+        description = room.get("description")
+        if isinstance(description, dict):  # schedule2: by language
+            description = description.get(self.language or "") or description.get("en") or next(iter(description.values()), None)
+        if _text(description):
+            fields["description"] = prose(description)
+        capacity = room.get("capacity")
+        if isinstance(capacity, int) and not isinstance(capacity, bool) and 0 < capacity < 1_000_000:
+            fields["capacity"] = str(capacity)
+        return fields
 
     def _times(self, event: dict, where: str) -> tuple[dt.datetime, dt.datetime | None]:
         text = event.get("date") or event.get("start")

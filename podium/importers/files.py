@@ -12,7 +12,7 @@ import yaml
 from .ids import IdMaker
 from .imported import Imported, Ref
 
-KINDS = ("streams", "sessions", "papers", "people")
+KINDS = ("streams", "sessions", "papers", "people", "rooms")
 _SCHEMAS = {"sessions": "session", "papers": "paper", "people": "person"}
 
 
@@ -23,7 +23,7 @@ def render(imported: Imported, known_ids: dict[str, dict[str, str]]) -> tuple[di
     (and its page its address) from one import to the next.
     """
     makers = {kind: IdMaker(known_ids.get(kind)) for kind in KINDS}
-    fallbacks = {"streams": "stream", "sessions": "session", "papers": "paper", "people": "person"}
+    fallbacks = {"streams": "stream", "sessions": "session", "papers": "paper", "people": "person", "rooms": "room"}
     ids = {
         kind: {item.key: makers[kind].id_for(item.key, item.name, fallbacks[kind]) for item in getattr(imported, kind)}
         for kind in KINDS
@@ -32,6 +32,9 @@ def render(imported: Imported, known_ids: dict[str, dict[str, str]]) -> tuple[di
     if imported.streams:
         streams = [{"id": ids["streams"][item.key], **_resolved(item.fields, ids)} for item in imported.streams]
         files["streams.yml"] = _document("../schemas/streams.schema.json", streams)
+    if imported.rooms:
+        rooms = [{"id": ids["rooms"][item.key], **item.fields} for item in imported.rooms]
+        files["rooms.yml"] = _document("../schemas/rooms.schema.json", rooms)
     for kind in ("sessions", "papers", "people"):
         for item in getattr(imported, kind):
             path = f"{kind}/{ids[kind][item.key]}.yml"

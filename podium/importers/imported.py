@@ -25,7 +25,7 @@ class Ref:
 
 @dataclass
 class Item:
-    """One stream, session, paper or person of the source."""
+    """One stream, session, paper, person or room of the source."""
 
     key: str  # stable in the source: "event:<guid>", "person:<id>"
     name: str  # what its id is made from: a title or a name
@@ -42,6 +42,7 @@ class Imported:
     sessions: list[Item] = field(default_factory=list)
     papers: list[Item] = field(default_factory=list)
     people: list[Item] = field(default_factory=list)
+    rooms: list[Item] = field(default_factory=list)  # only where the source lists its rooms: their order and details
     notes: list[str] = field(default_factory=list)  # what could not be placed, and why
 
 

@@ -96,14 +96,22 @@ def test_a_clock_outside_the_conference_marks_nothing(open_page, aspc_url, multi
     context.close()
 
 
-def test_today_is_marked_among_the_days_while_the_conference_is_on(browser, multi_url):
+def test_while_the_conference_is_on_the_programme_opens_on_today_with_today_marked(browser, multi_url):
     context = browser.new_context(timezone_id="America/Los_Angeles")  # the visitor's zone does not matter
     page = context.new_page()
     page.clock.set_fixed_time("2025-03-29T23:30:00Z")  # Sunday 30 March, 00.30 in Berlin
     page.goto(multi_url + "programme/")
+    page.wait_for_url("**/programme/2025-03-30/")
     today = page.locator(".podium-today-label")
     assert today.count() == 1
     assert today.locator("xpath=..").get_attribute("data-podium-date") == "2025-03-30"
+    # Coming to the index from a day's page (or to a place in it) shows the index: the
+    # visitor asked for it.
+    page.goto(multi_url + "programme/", referer=multi_url + "programme/2025-03-30/")
+    assert page.locator("nav.podium-day-index .podium-today-label").count() == 1
+    assert page.url == multi_url + "programme/"
+    page.goto(multi_url + "programme/#to-be-announced")
+    assert page.url.startswith(multi_url + "programme/#")
     context.close()
 
 
@@ -160,3 +168,25 @@ def test_kind_and_language_filters_appear_where_a_day_mixes_them(open_page, camp
     assert visible.all_inner_texts() == ["LoRa sensor workshop"]
     options = page.locator("select[name=language] option").all_inner_texts()
     assert options == ["All languages", "Chinese", "English (United Kingdom)", "German"]
+
+
+def test_tab_goes_through_the_wide_timetable_in_reading_order(open_page, camp_url):
+    # Reading order: by start time, then the rooms' order; what the grid shows side by
+    # side, Tab visits left to right, and never jumps back up.
+    page, _ = open_page(camp_url + "programme/2026-08-06/", **WIDE)
+    links = page.locator(".podium-timetable ul.podium-sessions > li > a")
+    expected = links.all_inner_texts()
+    page.locator(".podium-timetable").evaluate("t => { const a = document.createElement('a'); a.href = '#'; a.id = 'before'; t.before(a); }")
+    page.focus("#before")
+    visited, tops = [], []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            return e.closest('.podium-timetable') ? [e.matches('ul.podium-sessions > li > a'), e.innerText, e.getBoundingClientRect().top + scrollY] : null }""")
+        if focused is None:
+            break
+        if focused[0]:
+            visited.append(focused[1])
+            tops.append(focused[2])
+    assert len(expected) == 9 and visited == expected  # the day's ten entries but the break, which links nowhere
+    assert tops == sorted(tops)

@@ -25,13 +25,13 @@ def test_import_then_build_publishes_every_event(tmp_path):
     project = empty_project(tmp_path)
     imported = run_build_py(project, "import", str(MULTI_EXPORT))
     assert imported.returncode == 0, imported.stderr
-    assert "c3voc schedule.json (classic): 5 sessions, 0 papers, 3 people, 2 streams" in imported.stdout
-    assert "data/: 10 added, 0 changed, 0 removed, 0 unchanged" in imported.stdout
+    assert "c3voc schedule.json (classic): 5 sessions, 0 papers, 3 people, 2 streams, 4 rooms" in imported.stdout
+    assert "data/: 11 added, 0 changed, 0 removed, 0 unchanged" in imported.stdout
     built = run_build_py(project, "build")
     assert built.returncode == 0, built.stderr
     assert (project / "site" / "sessions" / "closing-plenary" / "index.html").is_file()
     again = run_build_py(project, "import", str(MULTI_EXPORT))
-    assert "data/: 0 added, 0 changed, 0 removed, 10 unchanged" in again.stdout
+    assert "data/: 0 added, 0 changed, 0 removed, 11 unchanged" in again.stdout
 
 
 def test_import_dry_run_writes_nothing(tmp_path):

@@ -49,6 +49,29 @@ def test_pretalx_schedule_keeps_abstract_and_description_apart_and_people_with_b
     assert speaker.person.name == "Brian Robinson" and speaker.person.bio.startswith("Break through direction.")
 
 
+def test_schedule2_rooms_come_with_their_order_descriptions_and_capacities(tmp_path, sample):
+    source = sample("hub-schedule2.json")
+    programme = imported_project(tmp_path, source)
+    listed = {room["name"]: room for room in json.loads(source.read_text())["schedule"]["conference"]["rooms"]}
+    used = {s.room for s in programme.sessions}
+    assert {room.name for room in programme.rooms} == used and used <= set(listed)
+    assert [room.name for room in programme.rooms] == [name for name in listed if name in used]  # the schedule's order
+    for room in programme.rooms:
+        source_room = listed[room.name]
+        text = source_room["description"]
+        assert room.description == (text["en"] if isinstance(text, dict) else text)
+        assert room.capacity == source_room["capacity"]
+    assert (tmp_path / "data" / "rooms.yml").read_text().startswith("# yaml-language-server: $schema=../schemas/rooms.schema.json\n")
+
+
+def test_a_schedule_listing_rooms_without_details_keeps_their_order(tmp_path, sample):
+    source = sample("pretalx-democon.json")
+    programme = imported_project(tmp_path, source)
+    listed = [room["name"] for room in json.loads(source.read_text())["schedule"]["conference"]["rooms"]]
+    assert [room.name for room in programme.rooms] == [name for name in listed if name in {s.room for s in programme.sessions}]
+    assert all(room.description is None and room.capacity is None for room in programme.rooms)
+
+
 def test_schedule2_imports_roles_links_and_attachments(tmp_path, sample):
     programme = imported_project(tmp_path, sample("hub-schedule2.json"))
     opening = next(s for s in programme.sessions if s.source_id == "HQCCYH")

@@ -1,7 +1,9 @@
 /*
  * Podium: what is on now, by the visitor's clock, while the conference is on.
- * The pages are the same for everyone; this marks, in the browser:
- * - among the links to the days, today's (in the conference's time zone);
+ * The pages are the same for everyone; this does, in the browser:
+ * - the programme's index of days opens today's page (in the conference's time zone),
+ *   unless the visitor came to the index from a day's page or to a place in it (#...);
+ * - among the links to the days, today's is marked;
  * - in a timetable running now, the sessions running (outlined, "Now" first in their
  *   entry), a line at the time, and a "Now" link at the top of the page to it.
  * Outside the conference's days nothing of this shows.
@@ -16,6 +18,19 @@
     new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
       .formatToParts(new Date(now)).forEach(function (part) { parts[part.type] = part.value; });
     return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  function cameFromOneOf(links) {
+    return Array.prototype.some.call(links, function (link) { return link.href === document.referrer; });
+  }
+
+  var index = document.querySelector("nav.podium-day-index[data-podium-zone]");
+  if (index && !location.hash) {
+    var todays = index.querySelector('a[data-podium-date="' + today(index.getAttribute("data-podium-zone")) + '"]');
+    if (todays && !cameFromOneOf(index.querySelectorAll("a"))) {
+      location.replace(todays.href);  // replace: Back leaves the programme, not returns here
+      return;
+    }
   }
 
   document.querySelectorAll("nav[data-podium-zone]").forEach(function (nav) {

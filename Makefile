@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH
 NPM := $(shell command -v npm 2>/dev/null)
 NODE_TOOLS := $(if $(NPM),node_modules/.installed)
 
-.PHONY: serve site check test bench golden screenshot constraints clean
+.PHONY: serve site check test bench golden screenshot translations constraints clean
 
 serve: $(VENV)/.runtime  ## build the site and serve it on http://127.0.0.1:8000, reloading on changes
 	$(PY) build.py serve
@@ -48,6 +48,9 @@ golden: $(VENV)/.dev  ## rewrite golden trees and the invalid corpus's expected 
 
 screenshot: $(VENV)/.dev  ## retake the README's screenshots (the seed session page, My programme)
 	PODIUM_SCREENSHOT_DIR=.github/readme $(PY) -m pytest tests/browser -k screenshot
+
+translations: $(VENV)/.runtime  ## gather Podium's messages and update every language's catalog (podium/translations/)
+	$(PY) -m podium.translations.update
 
 constraints: ## re-pin every indirect dependency after changing a requirements file
 	rm -rf build/constraints-venv

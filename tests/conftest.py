@@ -79,6 +79,38 @@ def multi_project(tmp_path_factory) -> Path:
     return built_project(tmp_path_factory.mktemp("multi"), MULTI_DATA)
 
 
+# Each shipped language's BCP 47 tag, as an organiser writes it in conference.yml.
+LANGUAGE_TAGS = {"en": "en", "de": "de", "fr": "fr", "es": "es", "pt_BR": "pt-BR", "zh_Hans": "zh-Hans", "ja": "ja", "ar": "ar"}
+LANGUAGES_DATA = FIXTURES / "languages" / "data"
+
+
+def with_language(data: Path, destination: Path, tag: str) -> Path:
+    """A copy of the data folder `data` whose conference is in the language `tag`,
+    dates and times in the language's own formats."""
+    shutil.copytree(data, destination)
+    conference = destination / "conference.yml"
+    lines = conference.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith(("language:", "date_format:", "time_format:"))]
+    conference.write_text("\n".join(kept + [f"language: {tag}"]) + "\n", encoding="utf-8")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def translated_seed(tmp_path_factory):
+    """The seed built with `language` set to a shipped language's tag, once per language
+    and test run: `translated_seed("de")` is the project folder."""
+    built: dict[str, Path] = {}
+
+    def _project(locale: str) -> Path:
+        if locale not in built:
+            folder = tmp_path_factory.mktemp(f"seed-{locale}")
+            data = with_language(SEED_DATA, folder / "source", LANGUAGE_TAGS[locale])
+            built[locale] = built_project(folder / "project", data)
+        return built[locale]
+
+    return _project
+
+
 @pytest.fixture
 def sample():
     """The path of an import sample; skips (fails under CI=true) where the folder is absent, as in a user's clone."""

@@ -16,18 +16,27 @@ from pathlib import Path
 
 import yaml
 
-from .. import pages
+from .. import pages, translations
 from ..programme.model import Programme
+from ..translations import N_, _
 from . import preview as preview_files
 from .layout import Layout
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+# The words of the repository's mkdocs.yml that are Podium's: given in the site's
+# language. A title an organiser wrote stays as written.
+PODIUM_WORDS = (
+    N_("Home"), N_("Programme"), N_("Streams"), N_("People"), N_("Rooms"), N_("My programme"), N_("About"),
+    N_("For organisers"), N_("Switch to dark mode"), N_("Switch to light mode"),
+)  # fmt: skip
 
 
 def config(layout: Layout, programme: Programme, page_bundles: bool = False, preview: bool = False) -> str:
     """build/mkdocs.yml; with `page_bundles`, the hook adds the pages from build/pages/;
     with `preview` (serve), every page loads the notice of the data's problems."""
     conference = programme.conference
+    translations.use(conference.language)
+    project = _project_config(layout)
     config: dict = {
         "INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work),
         # Material prints site_name into HTML without escaping it: escape it here.
@@ -39,9 +48,21 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
         },
         # INHERIT replaces lists: the project's own hooks are named again, before Podium's.
         "hooks": _project_hooks(layout) + [os.path.relpath(HOOKS, layout.work)],
-        # The exact language tag for <html lang>, which the theme's own list lacks (en-AU).
-        "extra": {"podium": {"language": conference.language}},
-    }
+        # The exact language tag for <html lang>, which the theme's own list lacks (en-AU),
+        # and the words Podium's theme and scripts show, in the site's language.
+        "extra": {"podium": {
+            "language": conference.language,
+            "words": {"printed_from": _("Printed from"), "not_found": _("Page not found")},
+            "browser_words": translations.browser_messages(),
+        },
+        # Material's "Made with Material for MkDocs" is English in every language.
+        "generator": False},
+    }  # fmt: skip
+    if isinstance(project.get("nav"), list):
+        config["nav"] = _translated(project["nav"])
+    palette = project.get("theme", {}).get("palette") if isinstance(project.get("theme"), dict) else None
+    if isinstance(palette, list):
+        config["theme"]["palette"] = _translated(palette)
     if page_bundles:
         config["extra"]["podium"]["pages"] = os.path.relpath(layout.page_bundles, layout.work)
     if preview:
@@ -84,14 +105,32 @@ def environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _project_hooks(layout: Layout) -> list[str]:
-    """The hooks the project's mkdocs.yml names, as paths from build/."""
+def _project_config(layout: Layout) -> dict:
+    """The project's mkdocs.yml as plain values ({} when it cannot be read: MkDocs reports that itself)."""
     try:
         text = (layout.root / "mkdocs.yml").read_text(encoding="utf-8")
         config = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (a SafeLoader that ignores tags)
     except (OSError, yaml.YAMLError):
-        return []  # MkDocs reports a broken mkdocs.yml itself
-    hooks = config.get("hooks") if isinstance(config, dict) else None
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def _translated(value):
+    """Navigation titles and toggle names of mkdocs.yml that are Podium's words, in the site's language."""
+    if isinstance(value, list):
+        return [_translated(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            (_(key) if key in PODIUM_WORDS else key): (_(item) if key == "name" and item in PODIUM_WORDS else _translated(item))
+            for key, item in value.items()
+        }
+    return value
+
+
+def _project_hooks(layout: Layout) -> list[str]:
+    """The hooks the project's mkdocs.yml names, as paths from build/."""
+    config = _project_config(layout)
+    hooks = config.get("hooks")
     if not isinstance(hooks, list):
         return []
     return [os.path.relpath(layout.root / hook, layout.work) for hook in hooks if isinstance(hook, str)]

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import translations
 from ..programme import addresses
 from ..programme.model import Paper, Programme, in_calendars
 from .memo import Memo, make_now
@@ -42,6 +43,7 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
 
     `memo` is handed the calendars' events, which many calendars share.
     """
+    translations.use(programme.conference.language)  # the words in calendar files
     # Imported here, not with the package: pages use its small modules (jsonld.py,
     # calendar_links.py), and `check` and the build's main process need not spend the
     # 0.1 s that importing icalendar takes.

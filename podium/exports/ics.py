@@ -22,6 +22,7 @@ from . import folding
 
 from ..text import markup
 from ..programme.model import Paper, Programme, Session
+from ..translations import _
 from .ids import conference_key
 from .memo import Memo, make_now
 
@@ -133,7 +134,8 @@ def _event(programme: Programme, item: Session | Paper, stamp: dt.datetime, url:
     event.add("dtstamp", stamp)
     event.add("dtstart", item.starts_at(conference.zone))
     event.add("dtend", item.ends_at_or_default(conference))
-    event.add("summary", item.title)
+    # The title in its own language where it is not the site's (RFC 5545's LANGUAGE).
+    event.add("summary", item.title, parameters={"LANGUAGE": item.language} if item.language else None)
     event.add("description", paper_description(programme, item, url) if is_paper else description(item, url))
     location = ", ".join(([item.room] if item.room else []) + conference.venue.parts())
     if location:
@@ -150,13 +152,13 @@ def description(session: Session, url: str | None) -> str:
     """Plain text for a calendar entry: abstract, people, papers, the page's address."""
     parts = []
     if session.end is None:
-        parts.append("End time to be announced.")
+        parts.append(_("End time to be announced."))
     parts += [markup.plain(text) for text in (session.abstract, session.description) if text]
     people = [_person_line(a) for a in session.people]
     if people:
         parts.append("\n".join(people))
     if session.papers:
-        parts.append("Papers:\n" + "\n".join(_paper_line(paper) for paper in session.papers))
+        parts.append(_("Papers:") + "\n" + "\n".join(_paper_line(paper) for paper in session.papers))
     if url:
         parts.append(url)
     return "\n\n".join(parts)
@@ -167,9 +169,9 @@ def paper_description(programme: Programme, paper: Paper, url: str | None) -> st
     parts = []
     session = programme.session_of(paper)
     if session is not None:
-        parts.append(f"In {session.title}, paper {paper.position} of {len(session.papers)}.")
+        parts.append(_("In %(session)s, paper %(position)s of %(count)s.", session=session.title, position=paper.position, count=len(session.papers)))
     if paper.end is None:
-        parts.append("End time to be announced.")
+        parts.append(_("End time to be announced."))
     parts += [markup.plain(text) for text in (paper.abstract, paper.description) if text]
     if paper.people:
         parts.append("\n".join(_person_line(a) for a in paper.people))
@@ -187,7 +189,7 @@ def _person_line(appearance) -> str:
     line = appearance.person.name
     notes = [appearance.role] if appearance.role else []
     if not appearance.presenting:
-        notes.append("not presenting")
+        notes.append(_("not presenting"))
     if notes:
         line += f" ({', '.join(notes)})"
     if appearance.affiliation:

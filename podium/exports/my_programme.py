@@ -20,6 +20,7 @@ import json
 from ..programme import addresses
 from ..programme.model import Paper, Programme, Session
 from ..text import when
+from ..translations import _
 from .ics import CalendarWriter
 
 FORMAT_VERSION = 1
@@ -35,7 +36,7 @@ def my_programme_json(programme: Programme, calendars: CalendarWriter) -> bytes:
         if item["key"] in codes:
             item["code"] = codes[item["key"]]
     dates = sorted({item.date for item in [*sessions, *programme.papers] if item.date})
-    name = f"My programme ({conference.short_name or conference.name})"
+    name = _("My programme (%(conference)s)", conference=conference.short_name or conference.name)
     opening, closing = calendars.frame(name, [*sessions, *programme.papers])
     data = {
         "format_version": FORMAT_VERSION,

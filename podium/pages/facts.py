@@ -10,26 +10,27 @@ from markupsafe import Markup, escape
 from ..programme import addresses
 from ..programme.model import Link, Paper, Programme, Session, Timed
 from ..text import when
+from ..translations import _, translated_html
 from . import labels
-from .fragments import href
+from .fragments import href, lang_attribute
 
 
 def session_facts(programme: Programme, session: Session, page: str) -> Markup:
     """Kind, stream, date, time, room, and the people: by role for a session of papers."""
     rows: list[tuple[str, str]] = []  # (label, HTML)
     if labels.shows_kind(session):
-        rows.append(("Kind", escape(labels.kind(session))))
+        rows.append((_("Kind"), escape(labels.kind(session))))
     if session.stream:
-        rows.append(("Stream", _stream(session, page)))
+        rows.append((_("Stream"), _stream(session, page)))
     rows += _when_and_where(programme, session, page)
     if session.papers or session.kind != "talk":
         for role, group in labels.roles(session.people):
-            rows.append((escape(role), escape("; ".join(_with_affiliation(a) for a in group))))
+            rows.append((role, escape("; ".join(_with_affiliation(a) for a in group))))
     elif session.people:
         people = ", ".join(f"{a.person.name} ({a.role})" if a.role else a.person.name for a in session.people)
-        rows.append(("People", escape(people)))
+        rows.append((_("People"), escape(people)))
     if session.language:
-        rows.append(("Language", escape(session.language)))
+        rows.append((_("Language"), _language(session.language, programme)))
     return _facts(rows)
 
 
@@ -38,23 +39,23 @@ def paper_facts(programme: Programme, paper: Paper, page: str) -> Markup:
     session = programme.session_of(paper)
     rows: list[tuple[str, str]] = []
     if paper.stream:
-        rows.append(("Stream", _stream(paper, page)))
+        rows.append((_("Stream"), _stream(paper, page)))
     rows += _when_and_where(programme, paper, page)
     if session is None:
-        rows.append(("Session", "not yet scheduled"))
+        rows.append((_("Session"), escape(_("not yet scheduled"))))
     else:
-        link = f'<a href="{escape(href(page, addresses.session_page(session)))}">{escape(session.title)}</a>'
+        link = f'<a href="{escape(href(page, addresses.session_page(session)))}"{lang_attribute(session)}>{escape(session.title)}</a>'
         chairs = [a for a in session.people if (a.role or "").casefold() == "chair"]
-        chaired = f" (Chair: {escape(', '.join(a.person.name for a in chairs))})" if chairs else ""
-        rows.append(("Session", link + chaired))
-        rows.append(("Place", f"Paper {paper.position} of {len(session.papers)}"))
+        chaired = " " + str(escape(_("(Chair: %(names)s)", names=", ".join(a.person.name for a in chairs)))) if chairs else ""
+        rows.append((_("Session"), link + chaired))
+        rows.append((_("Place"), escape(_("Paper %(position)s of %(count)s", position=paper.position, count=len(session.papers)))))
     if paper.board:
-        rows.append(("Board", escape(paper.board)))
+        rows.append((_("Board"), escape(paper.board)))
     if paper.doi:
         url = "https://doi.org/" + paper.doi
-        rows.append(("DOI", f'<a href="{escape(url)}">{escape(paper.doi)}</a>'))
+        rows.append((_("DOI"), f'<a href="{escape(url)}">{escape(paper.doi)}</a>'))
     if paper.language:
-        rows.append(("Language", escape(paper.language)))
+        rows.append((_("Language"), _language(paper.language, programme)))
     return _facts(rows)
 
 
@@ -63,13 +64,16 @@ def neighbours(programme: Programme, paper: Paper, page: str) -> Markup:
     before, after = programme.paper_neighbours(paper)
     links = []
     if before is not None:
-        links.append(f'Previous: <a href="{escape(href(page, addresses.paper_page(before)))}" rel="prev">{escape(before.title)}</a>')
+        link = f'<a href="{escape(href(page, addresses.paper_page(before)))}" rel="prev"{lang_attribute(before)}>{escape(before.title)}</a>'
+        links.append(str(escape(_("Previous:"))) + " " + link)
     if after is not None:
-        links.append(f'Next: <a href="{escape(href(page, addresses.paper_page(after)))}" rel="next">{escape(after.title)}</a>')
+        link = f'<a href="{escape(href(page, addresses.paper_page(after)))}" rel="next"{lang_attribute(after)}>{escape(after.title)}</a>'
+        links.append(str(escape(_("Next:"))) + " " + link)
     if not links:
         return Markup("")
+    label = escape(_("Papers of this session"))
     return Markup(
-        '<nav class="podium-neighbours" aria-label="Papers of this session" data-search-exclude><p>'
+        f'<nav class="podium-neighbours" aria-label="{label}" data-search-exclude><p>'
         + " · ".join(links) + "</p></nav>"
     )  # fmt: skip
 
@@ -78,12 +82,12 @@ def papers_of(programme: Programme, session: Session, page: str) -> Markup:
     """A session's papers in order: title linked, own time or board, authors with affiliations."""
     items = []
     for paper in session.papers:
-        lines = [f'<a href="{escape(href(page, addresses.paper_page(paper)))}">{escape(paper.title)}</a>']
+        lines = [f'<a href="{escape(href(page, addresses.paper_page(paper)))}"{lang_attribute(paper)}>{escape(paper.title)}</a>']
         details = []
         if paper.own_time:
             details.append(when.time_range(programme.conference, paper))
         if paper.board:
-            details.append(f"Board {paper.board}")
+            details.append(_("Board %(board)s", board=paper.board))
         if details:
             lines.append(escape(" · ".join(details)))
         if paper.people:
@@ -104,11 +108,12 @@ def cite(paper: Paper, page: str) -> Markup:
     """The paper's citation files, under a heading of their own (left out of print and search)."""
     bibtex = escape(href(page, addresses.paper_bibtex(paper)))
     csl = escape(href(page, addresses.paper_csl_json(paper)))
-    return Markup(
-        '<section class="podium-cite" data-search-exclude>\n<h2 id="cite">Cite this paper</h2>\n'
-        f'<p>Download the citation as <a href="{bibtex}">BibTeX</a> or <a href="{csl}">CSL-JSON</a>'
-        " (Zotero, Pandoc).</p>\n</section>"
+    heading = escape(_("Cite this paper"))
+    text = translated_html(
+        "Download the citation as %(bibtex)s or %(csl)s (Zotero, Pandoc).",
+        bibtex=Markup(f'<a href="{bibtex}">BibTeX</a>'), csl=Markup(f'<a href="{csl}">CSL-JSON</a>'),
     )
+    return Markup(f'<section class="podium-cite" data-search-exclude>\n<h2 id="cite">{heading}</h2>\n<p>{text}</p>\n</section>')
 
 
 def _stream(item, page: str) -> str:
@@ -117,14 +122,14 @@ def _stream(item, page: str) -> str:
 
 def _when_and_where(programme: Programme, timed: Timed, page: str) -> list[tuple[str, str]]:
     conference = programme.conference
-    rows = [("Date", escape(when.day(conference, timed.date) if timed.date else "to be announced"))]
+    rows = [(_("Date"), escape(when.day(conference, timed.date) if timed.date else _("to be announced")))]
     if timed.date and timed.start:
-        rows.append(("Time", _time(programme, timed)))
+        rows.append((_("Time"), _time(programme, timed)))
     room = programme.room_named(timed.room)
     if room is not None:
-        rows.append(("Room", f'<a href="{escape(href(page, addresses.room_page(room)))}">{escape(room.name)}</a>'))
+        rows.append((_("Room"), f'<a href="{escape(href(page, addresses.room_page(room)))}">{escape(room.name)}</a>'))
     elif timed.room:
-        rows.append(("Room", escape(timed.room)))
+        rows.append((_("Room"), escape(timed.room)))
     return rows
 
 
@@ -140,6 +145,11 @@ def _time(programme: Programme, timed: Timed) -> str:
     )
 
 
+def _language(tag: str, programme: Programme) -> str:
+    """The language's name in the site's language: German, Deutsch, 德语."""
+    return escape(labels.language(tag, programme.conference.locale))
+
+
 def _with_affiliation(appearance) -> str:
     name = appearance.person.name
     return f"{name}, {appearance.affiliation}" if appearance.affiliation else name
@@ -151,5 +161,7 @@ def _author_with_affiliation(appearance) -> str:
 
 
 def _facts(rows: list[tuple[str, str]]) -> Markup:
-    items = "\n".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
+    # "Date:", or "Date :" in French: the colon is the language's.
+    labelled = [(escape(_("%(label)s:", label=label)), value) for label, value in rows]
+    items = "\n".join(f"<li><strong>{label}</strong> {value}</li>" for label, value in labelled)
     return Markup(f'<ul class="podium-facts">\n{items}\n</ul>')

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from ..programme import addresses
 from ..programme.model import Programme, Session
 from ..text import when
-from ..text.words import count
+from ..translations import _, ngettext, translated_html
 from . import labels
 
 
@@ -32,6 +32,12 @@ def html_block(html: str) -> Markup:
     if not html:
         return Markup("")
     return Markup(f"{BLOCK_START}\n{html}\n{BLOCK_END}")
+
+
+def lang_attribute(item) -> str:
+    """` lang="de"` for the title of a session or paper in another language than the
+    site's, so that screen readers and fonts switch; "" for one in the site's."""
+    return f' lang="{escape(item.language)}"' if item.language else ""
 
 
 def href(page: str, target: str) -> str:
@@ -66,7 +72,9 @@ def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[
     if not extra:
         return Markup(f'<p class="podium-calendar" data-search-exclude>{button}</p>')
     others = " · ".join(f'<a href="{escape(url)}" rel="nofollow">{escape(name)}</a>' for name, url in extra)
-    return Markup(f'<p class="podium-calendar" data-search-exclude>{button} or add it to {others}</p>')
+    return Markup('<p class="podium-calendar" data-search-exclude>') + translated_html(
+        "%(button)s or add it to %(calendars)s", button=Markup(button), calendars=Markup(others)
+    ) + Markup("</p>")
 
 
 def people_list(programme: Programme, people: list, page: str) -> Markup:
@@ -95,10 +103,11 @@ def day_switcher(dated: list[tuple], current, page: str, zone: str) -> Markup:
         current_mark = ' aria-current="page"' if date == current else ""
         target = escape(href(page, addresses.programme_day(date)))
         link = f'<a href="{target}"{current_mark} data-podium-date="{date.isoformat()}">{escape(label)}</a>'
-        items.append(f"<li>{link}</li>" if current else f"<li>{link}: {escape(count(sessions, 'session'))}</li>")
+        items.append(f"<li>{link}</li>" if current else f"<li>{link}: {escape(ngettext('%(num)s session', '%(num)s sessions', len(sessions)))}</li>")
     kind = "podium-days" if current else "podium-day-index"
+    label = escape(_("Days"))
     return Markup(
-        f'<nav class="{kind}" aria-label="Days" data-podium-zone="{escape(zone)}" data-search-exclude>'
+        f'<nav class="{kind}" aria-label="{label}" data-podium-zone="{escape(zone)}" data-search-exclude>'
         f'<ul>{"".join(items)}</ul></nav>'
     )
 
@@ -116,11 +125,11 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
     kinds = {s.kind for s in sessions}
     languages = sorted({s.language or conference.language for s in sessions})
     choices = {
-        "stream": ("Stream", "All streams", [(s.id, s.name) for s in programme.streams if s.id in listed_streams]),
-        "room": ("Room", "All rooms", [(r.name, r.name) for r in programme.rooms if r.name in listed_rooms]),
-        "kind": ("Kind", "All kinds", [(k, labels.KIND_LABELS[k]) for k in labels.KIND_LABELS if k in kinds]),
-        "language": ("Language", "All languages", sorted(((tag, labels.language(tag, conference.locale)) for tag in languages), key=lambda o: o[1])),
-        "day": ("Day", "All days", [(d.isoformat(), when.day(conference, d)) for d in sorted({s.date for s in sessions if s.date})]),
+        "stream": (_("Stream"), _("All streams"), [(s.id, s.name) for s in programme.streams if s.id in listed_streams]),
+        "room": (_("Room"), _("All rooms"), [(r.name, r.name) for r in programme.rooms if r.name in listed_rooms]),
+        "kind": (_("Kind"), _("All kinds"), [(k, labels.kind_label(k)) for k in labels.KIND_LABELS if k in kinds]),
+        "language": (_("Language"), _("All languages"), sorted(((tag, labels.language(tag, conference.locale)) for tag in languages), key=lambda o: o[1])),
+        "day": (_("Day"), _("All days"), [(d.isoformat(), when.day(conference, d)) for d in sorted({s.date for s in sessions if s.date})]),
     }  # fmt: skip
     fields = []
     for name, (label, everything, options) in choices.items():
@@ -128,7 +137,7 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
             continue
         rendered = "".join(f'<option value="{escape(value)}">{escape(text)}</option>' for value, text in options)
         fields.append(
-            f'<label>{label} <select name="{name}"><option value="">{everything}</option>{rendered}</select></label>'
+            f'<label>{escape(label)} <select name="{name}"><option value="">{escape(everything)}</option>{rendered}</select></label>'
         )
     if not fields:
         return Markup("")
@@ -147,31 +156,49 @@ def star_place(key: str) -> Markup:
 
 def my_programme(data_href: str) -> Markup:
     """The My programme page's frame: what shows without JavaScript, and what my-programme.js fills in."""
+    t = {
+        "nojs": _(
+            "My programme needs JavaScript in your browser. Stars and your selection are kept in this browser,"
+            " on this device only: no account, nothing sent anywhere."
+        ),
+        "shared": _("A selection shared with you"),
+        "adopt": _("Add these to mine"),
+        "own": _("Show mine"),
+        "empty": _(
+            "Nothing starred yet. Star a session or a paper with the star button on its page, or beside it on"
+            " the programme, stream and people pages, and it appears here, by day and time. Your selection stays"
+            " in this browser, on this device: no account, nothing sent anywhere."
+        ),
+        "calendar": _("Add them all to my calendar"),
+        "share": _("Share my programme"),
+        "link": _("Link to your selection"),
+        "copy": _("Copy link"),
+        "whoever": _("Whoever opens it sees your selection and can add it to theirs. It holds only which sessions you chose."),
+        "files": _("Calendar files, one by one"),
+    }
+    t = {key: escape(text) for key, text in t.items()}
     return Markup(
-        '<p class="podium-my-nojs" data-podium-my-nojs>My programme needs JavaScript in your browser. Stars and your'
-        " selection are kept in this browser, on this device only: no account, nothing sent anywhere.</p>\n"
+        f'<p class="podium-my-nojs" data-podium-my-nojs>{t["nojs"]}</p>\n'
         f'<div class="podium-my-programme" data-podium-my-programme data-source="{escape(data_href)}" hidden>\n'
         '<section class="podium-my-shared" data-podium-my-shared hidden aria-labelledby="podium-my-shared-title">'
-        '<h2 id="podium-my-shared-title">A selection shared with you</h2>'
+        f'<h2 id="podium-my-shared-title">{t["shared"]}</h2>'
         "<p data-podium-my-shared-count></p>"
-        '<p><button type="button" class="md-button md-button--primary" data-podium-my-adopt>Add these to mine</button>'
-        ' <a class="md-button" href="./" data-podium-my-own>Show mine</a></p></section>\n'
-        '<p class="podium-my-empty" data-podium-my-empty hidden>Nothing starred yet. Star a session or a paper with the'
-        " star button on its page, or beside it on the programme, stream and people pages, and it appears here, by"
-        " day and time. Your selection stays in this browser, on this device: no account, nothing sent anywhere.</p>\n"
+        f'<p><button type="button" class="md-button md-button--primary" data-podium-my-adopt>{t["adopt"]}</button>'
+        f' <a class="md-button" href="./" data-podium-my-own>{t["own"]}</a></p></section>\n'
+        f'<p class="podium-my-empty" data-podium-my-empty hidden>{t["empty"]}</p>\n'
         '<div class="podium-my-actions" data-podium-my-actions hidden>'
-        '<p><button type="button" class="md-button md-button--primary" data-podium-my-calendar>Add them all to my calendar</button>'
-        ' <button type="button" class="md-button" data-podium-my-share>Share my programme</button></p>'
-        '<div class="podium-my-share" data-podium-my-share-box hidden><p><label for="podium-my-share-link">Link to your'
-        ' selection</label> <input id="podium-my-share-link" type="text" readonly data-podium-my-share-link>'
-        ' <button type="button" class="md-button" data-podium-my-copy>Copy link</button></p>'
-        "<p>Whoever opens it sees your selection and can add it to theirs. It holds only which sessions you chose.</p>"
+        f'<p><button type="button" class="md-button md-button--primary" data-podium-my-calendar>{t["calendar"]}</button>'
+        f' <button type="button" class="md-button" data-podium-my-share>{t["share"]}</button></p>'
+        f'<div class="podium-my-share" data-podium-my-share-box hidden><p><label for="podium-my-share-link">{t["link"]}</label>'
+        ' <input id="podium-my-share-link" type="text" readonly data-podium-my-share-link>'
+        f' <button type="button" class="md-button" data-podium-my-copy>{t["copy"]}</button></p>'
+        f"<p>{t['whoever']}</p>"
         "<div data-podium-my-qr></div></div>"
         "</div>\n"
         '<p class="podium-my-gone" data-podium-my-gone hidden></p>\n'
         '<p class="podium-my-status" role="status" data-podium-my-status></p>\n'
         '<div data-podium-my-list tabindex="-1"></div>\n'
-        '<details class="podium-my-files" data-podium-my-files hidden><summary>Calendar files, one by one</summary>'
+        f'<details class="podium-my-files" data-podium-my-files hidden><summary>{t["files"]}</summary>'
         "<ul data-podium-my-file-list></ul></details>\n"
         "</div>"
     )

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..programme.model import Programme, Session
 from ..text import when
+from ..translations import _
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,11 @@ def days(programme: Programme, sessions: list[Session]) -> list[Day]:
     result = []
     for date, of_day in itertools.groupby(sessions, key=lambda s: s.date):
         slots = []
-        for _, of_slot in itertools.groupby(of_day, key=lambda s: (s.start, s.end)):
+        for _times, of_slot in itertools.groupby(of_day, key=lambda s: (s.start, s.end)):
             group = list(of_slot)
             label = when.time_range_with_zone(conference, group[0]) if date else ""
-            slots.append(Slot(label or "Time to be announced", group))
-        label = when.day(conference, date) if date else "To be announced"
+            slots.append(Slot(label or _("Time to be announced"), group))
+        label = when.day(conference, date) if date else _("To be announced")
         result.append(Day(date, label, slots))
     return result
 

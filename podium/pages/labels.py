@@ -5,30 +5,32 @@ from __future__ import annotations
 from babel import Locale, UnknownLocaleError
 
 from ..programme.model import Appearance, Link, Session
+from ..translations import N_, _
 
+# In English; kind_label() and link() give them in the site's language.
 KIND_LABELS = {
-    "talk": "Talk",
-    "paper-session": "Session of papers",
-    "panel": "Panel",
-    "symposium": "Symposium",
-    "roundtable": "Roundtable",
-    "workshop": "Workshop",
-    "posters": "Poster session",
-    "keynote": "Keynote",
-    "plenary": "Plenary",
-    "break": "Break",
-    "social": "Social event",
-    "other": "Other",
+    "talk": N_("Talk"),
+    "paper-session": N_("Session of papers"),
+    "panel": N_("Panel"),
+    "symposium": N_("Symposium"),
+    "roundtable": N_("Roundtable"),
+    "workshop": N_("Workshop"),
+    "posters": N_("Poster session"),
+    "keynote": N_("Keynote"),
+    "plenary": N_("Plenary"),
+    "break": N_("Break"),
+    "social": N_("Social event"),
+    "other": N_("Other"),
 }
 
 LINK_LABELS = {
-    "slides": "Slides",
-    "paper": "Paper",
-    "video": "Video",
-    "livestream": "Livestream",
-    "code": "Code",
-    "website": "Website",
-    "other": "Link",
+    "slides": N_("Slides"),
+    "paper": N_("Paper"),
+    "video": N_("Video"),
+    "livestream": N_("Livestream"),
+    "code": N_("Code"),
+    "website": N_("Website"),
+    "other": N_("Link"),
 }
 
 
@@ -43,8 +45,13 @@ def language(tag: str, locale: str) -> str:
 
 def kind(session: Session) -> str:
     """`Keynote`, or `Keynote, for everyone` when it belongs to every stream."""
-    label = KIND_LABELS[session.kind]
-    return f"{label}, for everyone" if session.is_for_everyone else label
+    label = kind_label(session.kind)
+    return _("%(kind)s, for everyone", kind=label) if session.is_for_everyone else label
+
+
+def kind_label(kind: str) -> str:
+    """`Keynote` for `keynote`, in the site's language."""
+    return _(KIND_LABELS[kind])
 
 
 def shows_kind(session: Session) -> bool:
@@ -53,14 +60,14 @@ def shows_kind(session: Session) -> bool:
 
 
 def link(link: Link) -> str:
-    return link.label or LINK_LABELS[link.kind]
+    return link.label or _(LINK_LABELS[link.kind])
 
 
 def author(appearance: Appearance) -> str:
     """`Lijie Fang (Presenter)`, `Anna Becker (Co-author, not presenting)`."""
     notes = [appearance.role] if appearance.role else []
     if not appearance.presenting:
-        notes.append("not presenting")
+        notes.append(_("not presenting"))
     return f"{appearance.person.name} ({', '.join(notes)})" if notes else appearance.person.name
 
 
@@ -71,5 +78,5 @@ def roles(appearances: tuple[Appearance, ...]) -> list[tuple[str, list[Appearanc
     """
     groups: dict[str, list[Appearance]] = {}
     for appearance in appearances:
-        groups.setdefault(appearance.role or "People", []).append(appearance)
+        groups.setdefault(appearance.role or _("People"), []).append(appearance)
     return list(groups.items())

@@ -18,8 +18,9 @@ from markupsafe import Markup, escape
 from ..programme import addresses
 from ..programme.model import Conference, Paper, Programme, Session
 from ..text import when
+from ..translations import _
 from . import labels
-from .fragments import href
+from .fragments import href, lang_attribute
 
 # (text parts, link targets): parts[0] + address of targets[0] + parts[1] + ...
 _Entry = tuple[tuple[str, ...], tuple[str, ...]]
@@ -68,7 +69,10 @@ class SessionLists:
         if session.room:
             details.append(session.room)
         if session.papers or session.kind != "talk":
-            details += [f"{role}: {', '.join(a.person.name for a in group)}" for role, group in labels.roles(session.people)]
+            details += [
+                _("%(role)s: %(names)s", role=role, names=", ".join(a.person.name for a in group))
+                for role, group in labels.roles(session.people)
+            ]
         elif session.people:
             details.append(", ".join(a.person.name for a in session.people))
         # f-strings with escape() rather than Markup.format(): this runs for every
@@ -81,19 +85,23 @@ class SessionLists:
             + (" data-everyone" if session.is_for_everyone else "")
             + (' class="podium-break"' if session.is_break else "")
         )
+        if session.language and session.language != conference.language:
+            details.append(labels.language(session.language, conference.locale))  # the language, named in the site's
         rest = "".join(f" · {escape(detail)}" for detail in details)
+        lang = lang_attribute(session)
         if not session.has_page:
-            parts: list[str] = [f"<li{attributes}>{escape(session.title)}{rest}"]
+            title = f"<span{lang}>{escape(session.title)}</span>" if lang else escape(session.title)
+            parts: list[str] = [f"<li{attributes}>{title}{rest}"]
             targets: list[str] = []
         else:
-            parts = [f'<li{attributes}><a href="', f'">{escape(session.title)}</a>{rest}']
+            parts = [f'<li{attributes}><a href="', f'"{lang}>{escape(session.title)}</a>{rest}']
             targets = [addresses.session_page(session)]
         if session.papers:
             parts[-1] += '\n<ol class="podium-papers">'
             for paper in session.papers:
                 parts[-1] += '\n<li><a href="'
                 targets.append(addresses.paper_page(paper))
-                parts.append(f'">{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>')
+                parts.append(f'"{lang_attribute(paper)}>{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>')
             parts[-1] += "\n</ol>"
         parts[-1] += "</li>"
         return tuple(parts), tuple(targets)
@@ -101,12 +109,14 @@ class SessionLists:
     def _paper(self, paper: Paper) -> _Entry:
         session = self.programme.session_of(paper)
         details = [_when(self.programme, paper)]
-        parts = ['<li><a href="', f'">{escape(paper.title)}</a> · {escape(details[0])}']
+        parts = ['<li><a href="', f'"{lang_attribute(paper)}>{escape(paper.title)}</a> · {escape(details[0])}']
         targets = [addresses.paper_page(paper)]
         if session is not None:
-            parts[-1] += ' · in <a href="'
+            # "in <a>title</a>": the message's words around the link, in the language's order.
+            before, after = _("in %(session)s", session="\0").split("\0")
+            parts[-1] += f' · {escape(before)}<a href="'
             targets.append(addresses.session_page(session))
-            parts.append(f'">{escape(session.title)}</a>')
+            parts.append(f'"{lang_attribute(session)}>{escape(session.title)}</a>{escape(after)}')
         if session is not None and session.room:
             parts[-1] += f" · {escape(session.room)}"
         parts[-1] += "</li>"
@@ -119,7 +129,7 @@ def _paper_details(paper: Paper, conference: Conference) -> str:
     if paper.own_time:
         details.append(when.time_range(conference, paper))
     if paper.board:
-        details.append(f"Board {paper.board}")
+        details.append(_("Board %(board)s", board=paper.board))
     if paper.people:
         details.append(", ".join(a.person.name for a in paper.people))
     return "".join(f" · {escape(detail)}" for detail in details)
@@ -128,10 +138,10 @@ def _paper_details(paper: Paper, conference: Conference) -> str:
 def _when(programme: Programme, timed) -> str:
     conference = programme.conference
     if timed.date is None:
-        return "to be announced"
+        return _("to be announced")
     day = when.day(conference, timed.date)
     time = when.time_range_with_zone(conference, timed)
-    return f"{day}, {time}" if time else day
+    return _("%(day)s, %(time)s", day=day, time=time) if time else day
 
 
 def _joined(entry: _Entry, page: str) -> str:

@@ -27,7 +27,8 @@ from ..exports import calendar_links, jsonld, scholarly
 from ..programme import addresses
 from ..programme.model import Paper, Programme, Roles, Session, in_calendars
 from ..text import markup, when
-from ..text.words import count
+from .. import translations
+from ..translations import _
 from . import facts, fragments, labels
 from .fragments import html_block
 from .lists import SessionLists
@@ -114,6 +115,7 @@ def jobs(programme: Programme) -> list[Job]:
         ("rooms.md.j2", addresses.ROOMS),
         ("my_programme.md.j2", addresses.MY_PROGRAMME),
         ("offline.md.j2", addresses.OFFLINE),
+        ("about.md.j2", addresses.ABOUT),
     ):
         jobs.append(Job(template, page, programme, {}))
     return jobs
@@ -147,8 +149,9 @@ class Renderer:
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
         self.env = _environment()
-        self.lists = SessionLists(programme)
         conference = programme.conference
+        translations.use(conference.language)
+        self.lists = SessionLists(programme)
         # What every template may use; given at each render, since the environment
         # outlives one programme.
         self.names = dict(
@@ -176,7 +179,9 @@ class Renderer:
             filters=lambda sessions: html_block(fragments.filters(programme, sessions)),
             my_programme=lambda data_href: html_block(fragments.my_programme(data_href)),
             star_place=lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
-            count=count,
+            lang_mark=_lang_mark,
+            _=translations._,
+            ngettext=translations.ngettext,
         )
 
     @functools.cached_property
@@ -260,14 +265,23 @@ def _escape_unless_safe(value: object) -> Markup:
     return markup.inline(str(value))
 
 
-def _prose_block(text: str, searchable: bool = True) -> Markup:
-    """Organisers' prose (Markdown, sanitised to HTML) as a block of the page.
+def _prose_block(text: str, searchable: bool = True, language: str | None = None) -> Markup:
+    """Organisers' prose (Markdown, sanitised to HTML) as a block of the page, marked
+    with its `language` where it is not the site's.
 
     Not `searchable`: left out of the search index, where the same text is indexed
     on another page (a bio on the person's page, not on each of their sessions').
     """
     exclude = "" if searchable else " data-search-exclude"
-    return html_block(f'<div class="podium-prose"{exclude}>\n{markup.prose(text)}\n</div>')
+    lang = f' lang="{escape(language)}"' if language else ""
+    return html_block(f'<div class="podium-prose"{lang}{exclude}>\n{markup.prose(text)}\n</div>')
+
+
+def _lang_mark(item) -> Markup:
+    """` { lang="de" }` at the end of a heading or paragraph (Markdown's attr_list) of an
+    item in another language than the site's, so that screen readers and fonts switch;
+    the tag is a checked BCP 47 tag (letters, digits, hyphens)."""
+    return Markup(f' {{ lang="{escape(item.language)}" }}') if item.language else Markup("")
 
 
 def _jsonld_script(programme: Programme, item: Session | Paper) -> str:
@@ -289,7 +303,7 @@ def _sessions_by_role(roles: Roles) -> list[tuple[str, list[Session]]]:
     """A person's sessions grouped by their role in each, in order of first mention ("Sessions" without one)."""
     groups: dict[str, list[Session]] = {}
     for session, appearance in roles.sessions:
-        sessions = groups.setdefault(appearance.role or "Sessions", [])
+        sessions = groups.setdefault(appearance.role or _("Sessions"), [])
         if session not in sessions:
             sessions.append(session)
     return list(groups.items())

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..programme.model import Conference, Programme, Session
 from ..text import when
+from ..translations import _
 
 STEP_MINUTES = 5
 # A time when nothing runs is at most this many rows (a quarter of an hour) high.
@@ -114,15 +115,17 @@ def _columns(programme: Programme, sessions: list[Session]):
     if any(s.room for s in placed):
         used = {s.room for s in placed if s.room}
         names = [room for room in room_order(programme) if room in used]
+        unplaced = _("Room to be announced")
         if any(not s.room for s in placed):
-            names.append("Room to be announced")
-        kind, key = "room", lambda s: s.room or "Room to be announced"
+            names.append(unplaced)
+        kind, key = "room", lambda s: s.room or unplaced
     else:
         used_streams = {s.stream.id for s in placed if s.stream}
         names = [stream.name for stream in programme.streams if stream.id in used_streams]
+        others = _("Other sessions")
         if any(not s.stream for s in placed):
-            names.append("Other sessions")
-        kind, key = "stream", lambda s: s.stream.name if s.stream else "Other sessions"
+            names.append(others)
+        kind, key = "stream", lambda s: s.stream.name if s.stream else others
     return names, kind, lambda session: None if session.is_for_everyone else key(session)
 
 

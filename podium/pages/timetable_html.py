@@ -16,6 +16,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..programme.model import Programme
+from ..translations import _
 from .lists import SessionLists
 from .timetable import Placed, Start, Timetable, day_timetable
 
@@ -32,7 +33,8 @@ def timetable(programme: Programme, lists: SessionLists, sessions, page: str, le
     if table.starts:
         parts.append(_grid(programme, lists, table, page, level))
     if table.untimed:
-        parts.append(f"<h{level}>Time to be announced</h{level}>")
+        heading = escape(_("Time to be announced"))
+        parts.append(f"<h{level}>{heading}</h{level}>")
         parts.append(lists.sessions(table.untimed, page))
     return Markup("\n".join(parts))
 

@@ -16,7 +16,9 @@ from .problems import Problems
 from .times import read_date
 
 DEFAULT_LANGUAGE = "en"
-DEFAULT_DATE_FORMAT = "EEEE, d MMMM y"
+# The language's own long date ("Tuesday, 10 September 2019" in en-AU, "Dienstag, 10. September
+# 2019" in de, "2019年9月10日星期二" in zh-Hans) and short time (10:55 or 10:55 am).
+DEFAULT_DATE_FORMAT = "full"
 DEFAULT_TIME_FORMAT = "short"
 
 
@@ -82,7 +84,7 @@ def _language(document: Document, problems: Problems) -> str | None:
 
 
 def _check_pattern(document: Document, key: str, pattern: str, language: str | None, problems: Problems) -> None:
-    if language is None or pattern == "short":
+    if language is None or pattern in ("short", "full"):
         return
     sample = dt.datetime(2019, 9, 10, 10, 55, tzinfo=dt.timezone.utc)
     try:

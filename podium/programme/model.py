@@ -44,7 +44,7 @@ class Conference:
     name: str
     zone: ZoneInfo
     language: str  # BCP 47, e.g. en-AU
-    date_format: str  # CLDR pattern
+    date_format: str  # CLDR pattern, or "full" for the language's own long date
     time_format: str  # CLDR pattern, or "short" for the language's own
     short_name: str | None = None
     url: str | None = None  # the published site's address, ending in /

@@ -13,12 +13,13 @@ import functools
 from babel.dates import format_date, format_skeleton, format_time
 
 from ..programme.model import Conference, Timed
+from ..translations import N_, _
 
 # Between the start and end of a time range: an en dash between spaces, as printed
 # on the original ASPC site ("10.55 am – 12.35 pm").
 RANGE_SEPARATOR = " – "
 # After a range that ends on the next day (a session past midnight).
-NEXT_DAY = "(next day)"
+NEXT_DAY = N_("(next day)")
 
 
 def day(conference: Conference, date: dt.date) -> str:
@@ -40,7 +41,7 @@ def clock(conference: Conference, time: dt.time) -> str:
 # many pages; Babel takes about 0.1 ms to format one.
 @functools.lru_cache(maxsize=4096)
 def _date(date: dt.date, pattern: str, locale: str) -> str:
-    return format_date(date, pattern, locale=locale)
+    return format_date(date, pattern, locale=locale)  # "full" is the language's own pattern
 
 
 @functools.lru_cache(maxsize=256)
@@ -74,7 +75,7 @@ def time_range(conference: Conference, timed: Timed, with_zone: bool = False) ->
     if with_zone and starts_at is not None:
         text += " " + zone_abbreviation(conference, starts_at)
     if timed.end is not None and timed.ends_next_day:
-        text += " " + NEXT_DAY
+        text += " " + _(NEXT_DAY)
     return text
 
 

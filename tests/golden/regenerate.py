@@ -13,19 +13,29 @@ from pathlib import Path
 
 from podium.engine.generate import generate
 from podium.programme.check import check_project
-from tests.conftest import ASPC_DATA, MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH
+from tests.conftest import ASPC_DATA, LANGUAGES_DATA, MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH, with_language
 from tests.invalid.corpus import CORPUS, case_names, check_output, project_for
 
 GOLDEN = Path(__file__).resolve().parent
-# Each golden tree: the project folder whose data/ it is generated from.
-CASES = {"seed": REPO, "multi": MULTI_DATA.parent, "aspc": ASPC_DATA.parent}
+# Each golden tree: the project folder whose data/ it is generated from, and the
+# language it is built in when not the data's own. The languages fixture makes one
+# site in German and one right to left, in Arabic.
+CASES = {
+    "seed": (REPO, None), "multi": (MULTI_DATA.parent, None), "aspc": (ASPC_DATA.parent, None),
+    "de": (LANGUAGES_DATA.parent, None), "ar": (LANGUAGES_DATA.parent, "ar"),
+}  # fmt: skip
 STAMP = dt.datetime.fromtimestamp(int(TEST_SOURCE_DATE_EPOCH), tz=dt.timezone.utc)
 
 
 def generated(case: str) -> dict[str, bytes]:
     """The generated text files; not the icons, pictures no diff can review
     (tests/unit/exports/test_web_app.py checks them)."""
-    result = check_project(CASES[case])
+    project, language = CASES[case]
+    with tempfile.TemporaryDirectory() as folder:
+        if language:
+            project = Path(folder)
+            with_language(CASES[case][0] / "data", project / "data", language)
+        result = check_project(project)
     assert result.programme is not None, [str(p) for p in result.problems]
     return {path: content for path, content in generate(result.programme, STAMP).items() if not path.endswith(".png")}
 

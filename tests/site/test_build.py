@@ -138,7 +138,7 @@ def test_build_with_broken_hand_written_page_keeps_the_previous_site(tmp_path):
     project = make_project(tmp_path, SEED_DATA)
     assert run_build_py(project, "build").returncode == 0
     before = tree_digest(project / "site")
-    (project / "docs" / "about.md").write_text("[broken](missing-page.md)\n")
+    (project / "docs" / "organisers.md").write_text("[broken](missing-page.md)\n")
     result = run_build_py(project, "build")
     assert result.returncode == 1
     assert "missing-page.md" in result.stderr and "Traceback" not in result.stderr
@@ -260,5 +260,5 @@ def test_build_writes_the_github_job_summary_with_counts_and_problems(tmp_path):
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "build"], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "**2 sessions, 2 people, 1 stream, 1 warning, 12 pages**" in text
+    assert "**2 sessions, 2 people, 1 stream, 1 warning, 13 pages**" in text
     assert "| data/sessions/x.yml | 2:8 | warning: start is given without date" in text

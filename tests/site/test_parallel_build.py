@@ -40,7 +40,7 @@ def test_a_failing_shard_fails_the_build_and_keeps_the_site(tmp_path, monkeypatc
     _build(project, 1)
     before = tree_digest(project / "site")
     # A link to a page that does not exist: MkDocs --strict fails in whichever process renders it.
-    (project / "docs" / "about.md").write_text("# About\n\n[gone](missing.md)\n", encoding="utf-8")
+    (project / "docs" / "organisers.md").write_text("# For organisers\n\n[gone](missing.md)\n", encoding="utf-8")
     with pytest.raises(BuildError, match="missing.md"):
         build.build(Layout(project), check_project(project).programme, processes=2)
     assert tree_digest(project / "site") == before

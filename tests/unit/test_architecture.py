@@ -2,6 +2,7 @@
 
     cli → engine → pages → exports → text → programme
     cli → importers → programme
+    text, exports, pages, engine → translations (Podium's words in the site's language)
 
 Pages and exports are functions of the programme: they never import the engine
 (what is made in which process, what `serve` keeps, MkDocs). MkDocs loads the hooks
@@ -19,12 +20,13 @@ PACKAGE = REPO / "podium"
 # What each part may import from Podium, besides itself.
 ALLOWED = {
     "programme": set(),
-    "text": {"programme"},
-    "exports": {"programme", "text"},
-    "pages": {"programme", "text", "exports"},
-    "engine": {"programme", "text", "exports", "pages"},
+    "translations": set(),
+    "text": {"programme", "translations"},
+    "exports": {"programme", "text", "translations"},
+    "pages": {"programme", "text", "exports", "translations"},
+    "engine": {"programme", "text", "exports", "pages", "translations"},
     "importers": {"programme"},
-    "cli": {"programme", "text", "exports", "pages", "engine", "importers"},
+    "cli": {"programme", "text", "exports", "pages", "engine", "importers", "translations"},
 }
 MAX_LINES = 400
 

@@ -15,7 +15,8 @@ from tests.golden.regenerate import generated as golden_files
 
 
 def _conference(case: str):
-    return check_project(CASES[case]).programme.conference
+    project, _language = CASES[case]
+    return check_project(project).programme.conference
 
 
 def test_the_manifest_names_the_conference_and_icons_the_build_makes():

@@ -5,6 +5,8 @@
  */
 (function () {
   "use strict";
+  var _ = window.podiumWords.gettext;
+  var ngettext = window.podiumWords.ngettext;
   var form = document.querySelector("form.podium-filters");
   if (!form) return;
   var article = form.closest("article") || document;
@@ -66,8 +68,8 @@
     });
     updateHeadings();
     count.textContent = shown === items.length ? ""
-      : shown === 0 ? "No session matches these filters."
-      : shown + " of " + items.length + " sessions";
+      : shown === 0 ? _("No session matches these filters.")
+      : ngettext("%(shown)s of %(num)s session", "%(shown)s of %(num)s sessions", items.length, { shown: shown });
   }
 
   form.addEventListener("change", apply);

@@ -6,6 +6,8 @@
  */
 (function () {
   "use strict";
+  var _ = window.podiumWords.gettext;
+  var ngettext = window.podiumWords.ngettext;
   if (typeof Intl === "undefined" || !Intl.DateTimeFormat) return;
 
   var visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -43,10 +45,13 @@
       // An end after the visitor's midnight (a session past midnight, or a zone ahead).
       endsNextDay = wallClock(end, visitorZone).slice(0, 10) !== wallClock(start, visitorZone).slice(0, 10);
     }
-    text += " in your time zone";
-    if (endsNextDay) text += " (next day)";
+    text = _("%(time)s in your time zone", { time: text });
+    if (endsNextDay) text += " " + _("(next day)");
     var shift = dayShift(start, zone, visitorZone);
-    if (shift !== 0) text += " (" + (shift > 0 ? "+" : "\u2212") + Math.abs(shift) + " day)";
+    if (shift !== 0) {
+      var days = (shift > 0 ? "+" : "\u2212") + Math.abs(shift);
+      text += " " + ngettext("(%(days)s day)", "(%(days)s days)", Math.abs(shift), { days: days });
+    }
 
     var note = document.createElement("span");
     note.className = "podium-localtime";

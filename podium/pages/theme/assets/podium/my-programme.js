@@ -8,6 +8,8 @@
  */
 (function () {
   "use strict";
+  var _ = window.podiumWords.gettext;
+  var ngettext = window.podiumWords.ngettext;
   var frame = document.querySelector("[data-podium-my-programme]");
   var stars = window.podiumStarred;
   if (!frame || !stars || !window.fetch) return;
@@ -63,25 +65,23 @@
 
   function entry(item, chosen, editable) {
     var context = chosen.indexOf(item) === -1;
-    var facts = [item.time || "Time to be announced"];
+    var facts = [item.time || _("Time to be announced")];
     if (item.room) facts.push(item.room);
     if (item.stream) facts.push(item.stream);
     var when = item.start ? element("time", { datetime: item.start }, [facts[0]]) : facts[0];
     var children = [element("p", { "class": "podium-my-when" }, [when].concat(facts.length > 1 ? [" · " + facts.slice(1).join(" · ")] : []))];
     var title = item.page ? element("a", { href: address(item.page) }, [item.title]) : element("span", {}, [item.title]);
-    var heading = element("p", { "class": "podium-my-title" }, context ? ["For everyone: ", title] : [title]);
+    var heading = element("p", { "class": "podium-my-title" }, context ? [_("For everyone:") + " ", title] : [title]);
     if (!context && editable) heading.appendChild(stars.button(item.key, item.title));
     children.push(heading);
     var session = item.session && byKey[item.session];
-    if (session) children.push(element("p", {}, ["Paper in ", element("a", { href: address(session.page) }, [session.title])]));
+    if (session) children.push(element("p", {}, [_("Paper in") + " ", element("a", { href: address(session.page) }, [session.title])]));
     if (!context) {
       var clashes = clashesOf(item, chosen);
       if (clashes.length) {
-        var clash = element("p", { "class": "podium-my-clash" }, [element("strong", {}, ["Clash:"]), " at the same time as "]);
-        clashes.forEach(function (other, at) {
-          if (at) clash.appendChild(document.createTextNode(at === clashes.length - 1 ? " and " : ", "));
-          clash.appendChild(element("a", { href: address(other.page) }, [other.title]));
-        });
+        var clash = element("p", { "class": "podium-my-clash" }, [element("strong", {}, [_("Clash:")]), " " + _("at the same time as") + " "]);
+        listed(clashes.map(function (other) { return element("a", { href: address(other.page) }, [other.title]); }))
+          .forEach(function (node) { clash.appendChild(node); });
         children.push(clash);
       }
     }
@@ -104,7 +104,7 @@
         }));
       }
       shown.sort(byTime);
-      list.appendChild(element("h2", {}, [date ? data.days[date] || date : "Day to be announced"]));
+      list.appendChild(element("h2", {}, [date ? data.days[date] || date : _("Day to be announced")]));
       list.appendChild(element("ul", { "class": "podium-my-day" }, shown.map(function (item) { return entry(item, chosen, editable); })));
     });
     markNow();
@@ -120,7 +120,7 @@
       node.classList.toggle("podium-now", on);
       node.classList.toggle("podium-past", now >= end);
       var label = node.querySelector(".podium-now-label");
-      if (on && !label) node.insertBefore(element("strong", { "class": "podium-now-label" }, ["Now"]), node.firstChild);
+      if (on && !label) node.insertBefore(element("strong", { "class": "podium-now-label" }, [_("Now")]), node.firstChild);
       if (!on && label) label.remove();
     });
   }
@@ -144,19 +144,31 @@
     var keys = codes ? codes.map(function (code) { return byCode[code] ? byCode[code].key : null; }) : stars.read();
     var chosen = unique(keys.filter(function (key) { return key && byKey[key]; })).map(function (key) { return byKey[key]; });
     part("shared").hidden = !codes;
-    if (codes) part("shared-count").textContent = count(chosen.length) + (chosen.length === 1 ? " was" : " were") + " shared with you.";
+    if (codes) {
+      part("shared-count").textContent = ngettext("%(num)s session or paper was shared with you.", "%(num)s sessions and papers were shared with you.", chosen.length);
+    }
     part("empty").hidden = !!codes || chosen.length > 0;
     part("actions").hidden = !!codes || chosen.length === 0;
     part("share-box").hidden = true;
     var gone = codes ? 0 : keys.length - chosen.length;
     part("gone").hidden = gone === 0;
-    part("gone").textContent = gone ? count(gone) + " you starred " + (gone === 1 ? "is" : "are") + " no longer in the programme." : "";
+    part("gone").textContent = gone
+      ? ngettext("%(num)s session or paper you starred is no longer in the programme.", "%(num)s sessions and papers you starred are no longer in the programme.", gone)
+      : "";
     renderList(chosen, !codes);
     renderFiles(chosen);
     return chosen;
   }
 
-  function count(number) { return number + (number === 1 ? " session or paper" : " sessions and papers"); }
+  // Nodes in the language's list form ("A, B and C"), with the nodes where the names go.
+  function listed(nodes) {
+    if (!(typeof Intl !== "undefined" && Intl.ListFormat)) return nodes;
+    var names = nodes.map(function (node, i) { return "\u0000" + i + "\u0000"; });
+    var text = new Intl.ListFormat(document.documentElement.lang || undefined, { type: "conjunction" }).format(names);
+    return text.split("\u0000").map(function (piece, i) {
+      return i % 2 ? nodes[parseInt(piece, 10)] : document.createTextNode(piece);
+    });
+  }
 
   // The site's own calendar entries of the chosen items, between the calendar's own
   // lines: the same UIDs as every other calendar file of the site.
@@ -207,11 +219,11 @@
       var svg = uqr.renderSVG(link, { ecc: "M", border: 4 });
       var image = element("img", {
         src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg),
-        alt: "QR code of the link to your selection", width: "240", height: "240"
+        alt: _("QR code of the link to your selection"), width: "240", height: "240"
       });
       box.appendChild(image);
     }).catch(function () {
-      box.appendChild(element("p", {}, ["The QR code could not be drawn: copy the link instead."]));
+      box.appendChild(element("p", {}, [_("The QR code could not be drawn: copy the link instead.")]));
     });
   }
 
@@ -223,12 +235,12 @@
     var chosen = render.last || [];
     if (target.hasAttribute("data-podium-my-calendar")) {
       target.disabled = true;
-      announce("Making your calendar…");
+      announce(_("Making your calendar…"));
       calendar(chosen).then(function (made) {
         download(made.text);
-        announce("Your calendar, with " + made.count + (made.count === 1 ? " entry" : " entries") + ", is downloaded as my-programme.ics.");
+        announce(ngettext("Your calendar, with %(num)s entry, is downloaded as my-programme.ics.", "Your calendar, with %(num)s entries, is downloaded as my-programme.ics.", made.count));
       }).catch(function () {
-        announce("The calendar could not be made: the site's calendar files did not load. The files below can be added one by one.");
+        announce(_("The calendar could not be made: the site's calendar files did not load. The files below can be added one by one."));
         part("files").open = true;
       }).then(function () { target.disabled = false; });
     } else if (target.hasAttribute("data-podium-my-share")) {
@@ -236,17 +248,17 @@
     } else if (target.hasAttribute("data-podium-my-copy")) {
       var link = part("share-link").value;
       (navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject()).then(function () {
-        announce("Link copied.");
+        announce(_("Link copied."));
       }, function () {
         part("share-link").select();
-        announce("Select the link and copy it.");
+        announce(_("Select the link and copy it."));
       });
     } else if (target.hasAttribute("data-podium-my-adopt")) {
       var mine = stars.read();
       stars.write(unique(mine.concat(chosen.map(function (item) { return item.key; }))));
       history.replaceState(null, "", location.pathname + location.search);
       refresh();
-      announce(count(chosen.length) + " added to your programme.");
+      announce(ngettext("%(num)s session or paper added to your programme.", "%(num)s sessions and papers added to your programme.", chosen.length));
       list.focus();
     }
   });
@@ -264,7 +276,7 @@
       var at = before.map(function (item) { return item.key; }).indexOf(key);
       var next = list.querySelectorAll("[data-podium-star]")[Math.max(0, at)] || list;
       next.focus();
-      if (byKey[key]) announce("“" + byKey[key].title + "” taken off My programme.");
+      if (byKey[key]) announce(_("“%(title)s” taken off My programme.", { title: byKey[key].title }));
     }
   });
   window.addEventListener("hashchange", function () { if (data) refresh(); });
@@ -281,6 +293,6 @@
     });
     refresh();
   }).catch(function () {
-    announce("My programme could not load the list of sessions. Check your connection and reload the page.");
+    announce(_("My programme could not load the list of sessions. Check your connection and reload the page."));
   });
 })();

@@ -10,6 +10,7 @@
  */
 (function () {
   "use strict";
+  var _ = window.podiumWords.gettext;
   var now = Date.now();
 
   // Today's date in the conference's zone, as YYYY-MM-DD.
@@ -39,7 +40,7 @@
     if (!link) return;
     var label = document.createElement("span");
     label.className = "podium-today-label";
-    label.textContent = " (today)";
+    label.textContent = " " + _("(today)");
     link.appendChild(label);
   });
 
@@ -66,7 +67,7 @@
         item.classList.add("podium-now");
         var label = document.createElement("strong");
         label.className = "podium-now-label";
-        label.textContent = "Now: ";
+        label.textContent = _("Now:") + " ";
         item.insertBefore(label, item.firstChild);
       }
     });
@@ -89,13 +90,13 @@
       hour: "numeric", minute: "2-digit"
     }).format(new Date(now));
     line.innerHTML = "<span></span>";
-    line.firstChild.textContent = "Now, " + time;
+    line.firstChild.textContent = _("Now, %(time)s", { time: time });
     table.insertBefore(line, sections[next] || null);
 
     var jump = document.createElement("p");
     jump.className = "podium-now-jump";
     jump.innerHTML = '<a href="#now"></a>';
-    jump.firstChild.textContent = "Now: what is on at " + time;
+    jump.firstChild.textContent = _("Now: what is on at %(time)s", { time: time });
     table.parentNode.insertBefore(jump, table);
   });
 })();

@@ -7,6 +7,7 @@
  */
 (function () {
   "use strict";
+  var _ = window.podiumWords.gettext;
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);  // "/" on the 404 page
   var preview = document.currentScript && document.currentScript.hasAttribute("data-podium-preview");
@@ -18,10 +19,13 @@
     var note = document.createElement("p");
     note.className = "podium-saved-note";
     note.setAttribute("role", "note");
-    note.textContent = "You are offline: this is the copy of this page saved on this device" +
-      (isNaN(when.getTime()) ? "" : " on " + when.toLocaleString(document.documentElement.lang || undefined, {
-        weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit"
-      })) + ". It may have changed since.";
+    note.textContent = isNaN(when.getTime())
+      ? _("You are offline: this is the copy of this page saved on this device. It may have changed since.")
+      : _("You are offline: this is the copy of this page saved on this device on %(when)s. It may have changed since.", {
+        when: when.toLocaleString(document.documentElement.lang || undefined, {
+          weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit"
+        })
+      });
     var article = document.querySelector("article");
     if (article) article.insertBefore(note, article.firstChild);
   }
@@ -37,7 +41,7 @@
     link.href = target.href;
     link.textContent = target.href;
     var line = document.createElement("p");
-    line.append("Page asked for: ", link);
+    line.append(_("Page asked for:") + " ", link);
     page.insertAdjacentElement("afterend", line);
   }
 

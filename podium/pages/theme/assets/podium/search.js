@@ -6,6 +6,7 @@
  */
 (function () {
   "use strict";
+  var _ = window.podiumWords.gettext;
   var toggle = document.getElementById("__search");
   var form = document.querySelector("[data-podium-search-form]");
   var input = document.querySelector("[data-podium-search-input]");
@@ -96,7 +97,7 @@
         say(count === 0 ? "none" : count === 1 ? "one" : "other", count);
       });
     }).catch(function () {
-      status.textContent = "Search is not available here (it is made when the site is built).";
+      status.textContent = _("Search is not available here (it is made when the site is built).");
     });
   }
 

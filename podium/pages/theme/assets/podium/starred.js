@@ -6,6 +6,7 @@
  */
 (function () {
   "use strict";
+  var _ = window.podiumWords.gettext;
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);  // "/" on the 404 page
   var STORE = "podium:starred:" + root.pathname;
@@ -55,10 +56,10 @@
     button.setAttribute("data-podium-star", key);
     if (worded) {
       button.className = "podium-star podium-star--worded";
-      button.appendChild(document.createTextNode("Star for My programme"));
+      button.appendChild(document.createTextNode(_("Star for My programme")));
     } else {
-      button.setAttribute("aria-label", "Star for My programme: " + title);
-      button.title = "Star for My programme";
+      button.setAttribute("aria-label", _("Star for My programme: %(title)s", { title: title }));
+      button.title = _("Star for My programme");
     }
     update(button, keys || read());
     return button;

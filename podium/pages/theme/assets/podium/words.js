@@ -1,0 +1,30 @@
+/*
+ * Podium: the scripts' words in the site's language. The page hands them over in
+ * #podium-words, from the same catalogs as its own text (made at build); an English
+ * site needs none, the messages being English. Placeholders are %(name)s; plurals
+ * pick their form by the language's rules (Intl.PluralRules).
+ */
+window.podiumWords = (function () {
+  "use strict";
+  var element = document.getElementById("podium-words");
+  var words = element ? JSON.parse(element.textContent) : {};
+  var rules = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+
+  function fill(text, values) {
+    if (!values) return text;
+    return text.replace(/%\((\w+)\)s/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
+
+  return {
+    gettext: function (message, values) {
+      return fill(typeof words[message] === "string" ? words[message] : message, values);
+    },
+    ngettext: function (singular, plural, n, values) {
+      var forms = words[singular];
+      var text = forms && typeof forms === "object" && rules ? forms[rules.select(n)] || forms.other : n === 1 ? singular : plural;
+      var all = { num: n };
+      for (var name in values || {}) all[name] = values[name];
+      return fill(text, all);
+    }
+  };
+})();

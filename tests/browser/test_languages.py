@@ -1,0 +1,125 @@
+"""Translated sites in Chromium (issue 17): axe and no sideways scroll in every shipped
+language, right to left in Arabic, the scripts' words translated, Chinese search.
+
+On the seed built in each language, and on the languages fixture (a German programme
+with sessions and papers in Chinese and English) built in Arabic and Chinese.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from podium import translations
+from tests.browser.conftest import _served
+from tests.browser.test_accessibility import VIEWS, axe_violations
+from tests.browser.test_large_programme import search
+from tests.conftest import LANGUAGES_DATA, built_project, with_language
+from tests.site.test_languages import PAGES
+
+pytestmark = pytest.mark.browser
+
+SEED_PAGES = [page.removesuffix("index.html").removesuffix(".html").replace("404", "no-such-page") for page in PAGES]
+WIDE = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="session")
+def translated_seed_url(translated_seed):
+    servers = {}
+
+    def _url(locale: str) -> str:
+        if locale not in servers:
+            served = _served(translated_seed(locale) / "site")
+            servers[locale] = (served, next(served))
+        return servers[locale][1]
+
+    yield _url
+    for served, _ in servers.values():
+        next(served, None)
+
+
+@pytest.fixture(scope="session")
+def languages_url(tmp_path_factory):
+    """The languages fixture built in a language: `languages_url("ar")` is its address."""
+    servers = {}
+
+    def _url(tag: str) -> str:
+        if tag not in servers:
+            folder = tmp_path_factory.mktemp(f"languages-{tag}")
+            project = built_project(folder / "project", with_language(LANGUAGES_DATA, folder / "data", tag))
+            served = _served(project / "site")
+            servers[tag] = (served, next(served))
+        return servers[tag][1]
+
+    yield _url
+    for served, _ in servers.values():
+        next(served, None)
+
+
+@pytest.mark.parametrize("view", ["light", "dark"])
+@pytest.mark.parametrize("locale", translations.LANGUAGES)
+def test_every_language_has_no_axe_violations(open_page, translated_seed_url, locale, view):
+    found = {}
+    for path in SEED_PAGES:
+        page, _ = open_page(translated_seed_url(locale) + path, **VIEWS[view])
+        found[path] = axe_violations(page)
+    assert found == {path: [] for path in SEED_PAGES}
+
+
+@pytest.mark.parametrize("locale", translations.LANGUAGES)
+def test_no_page_scrolls_sideways_on_a_phone_in_any_language(open_page, translated_seed_url, locale):
+    widths = {}
+    for path in SEED_PAGES:
+        page, _ = open_page(translated_seed_url(locale) + path, **VIEWS["phone"])
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+    assert widths == {path: 360 for path in SEED_PAGES}
+
+
+@pytest.mark.parametrize("tag", ["ar", "zh-Hans"])
+def test_a_programme_in_arabic_or_chinese_fits_a_phone_and_passes_axe(open_page, languages_url, tag):
+    for path in ("programme/", "sessions/zhongguo/", "papers/dibao/", "rooms/hs1/"):
+        page, _ = open_page(languages_url(tag) + path, **VIEWS["phone"])
+        assert page.evaluate("document.documentElement.scrollWidth") == 360, path
+        assert axe_violations(page) == [], path
+
+
+def test_right_to_left_the_timetable_and_the_visitors_time_are_mirrored(open_page, languages_url):
+    page, _ = open_page(languages_url("ar") + "programme/", timezone_id="America/New_York", **WIDE)
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    first_room = page.locator(".podium-timetable li", has=page.locator("a", has_text="Grundsicherung im Vergleich")).first.bounding_box()
+    second_room = page.locator(".podium-timetable li", has=page.locator("a", has_text="中国的扶贫与最低生活保障")).first.bounding_box()
+    assert first_room["y"] == second_room["y"]
+    assert first_room["x"] > second_room["x"] + second_room["width"] - 1  # Hörsaal 1, the first room, on the right
+    page.goto(languages_url("ar") + "sessions/zhongguo/")
+    time = page.locator(".podium-facts time").bounding_box()
+    visitor = page.locator(".podium-localtime").bounding_box()
+    assert visitor["x"] + visitor["width"] <= time["x"] + 1  # after the conference's time, that is to its left
+    assert "بتوقيتك المحلي" in page.locator(".podium-localtime").inner_text()
+
+
+def test_the_scripts_speak_the_sites_language(open_page, languages_url):
+    page, _ = open_page(languages_url("de") + "programme/", **WIDE)
+    star = page.locator(".podium-timetable .podium-star").first
+    assert star.get_attribute("aria-label").startswith("Für Mein Programm markieren: ")
+    page.select_option("select[name=language]", "zh-Hans")
+    assert page.locator(".podium-filter-count").inner_text() == "1 von 4 Veranstaltungen"
+    session, _ = open_page(languages_url("de") + "sessions/zhongguo/", timezone_id="Asia/Tokyo", **WIDE)
+    assert "in Ihrer Zeitzone" in session.locator(".podium-localtime").inner_text()
+    assert session.locator(".podium-star--worded").inner_text() == "Für Mein Programm markieren"
+
+
+def test_content_in_another_language_is_marked_for_screen_readers(open_page, languages_url):
+    page, _ = open_page(languages_url("de") + "sessions/zhongguo/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("h1").get_attribute("lang") == "zh-Hans"
+    assert page.locator(".podium-prose").first.get_attribute("lang") == "zh-Hans"
+    page.goto(languages_url("de") + "programme/")
+    entry = page.locator(".podium-timetable li", has=page.locator("a", has_text="中国的扶贫与最低生活保障")).first
+    assert entry.locator("> a").get_attribute("lang") == "zh-Hans"
+    assert "Chinesisch (Vereinfacht)" in entry.inner_text()  # the marker, in the site's language
+    assert entry.locator("a[lang=en]", has_text="Minimum incomes across Europe").count() == 0  # that paper is in the other session
+    assert page.locator("a[lang=en]", has_text="Minimum incomes across Europe").count() == 1
+
+
+def test_search_on_a_chinese_site_finds_a_session_by_a_two_character_word(open_page, languages_url):
+    page, _ = open_page(languages_url("zh-Hans") + "about/", service_workers="block")
+    assert search(page, "扶贫")[0] == "sessions/zhongguo/"

@@ -15,10 +15,13 @@ from collections.abc import Iterator
 from ..programme import addresses
 from ..programme.model import Paper, Person, Programme, Session, Stream
 from ..text import markup, when
+from .. import translations
+from ..translations import _
 
 
 def documents(programme: Programme) -> Iterator[tuple[str, str]]:
     """(the page's published path, the document Pagefind reads), for every page worth finding."""
+    translations.use(programme.conference.language)  # the words joining day and time
     for session in programme.sessions:
         if session.has_page:
             yield addresses.published(addresses.session_page(session)), _session(programme, session)
@@ -71,7 +74,7 @@ def _where_and_when(programme: Programme, item: Session | Paper) -> dict[str, st
     day = when.day(conference, item.date) if item.date else None
     time = when.time_range_with_zone(conference, item) if item.date else None
     return {
-        "when": ", ".join(part for part in (day, time) if part) or None,
+        "when": _("%(day)s, %(time)s", day=day, time=time) if time else day,
         "stream": item.stream.name if item.stream else None,
         "room": item.room,
     }

@@ -59,8 +59,9 @@ def languages_url(tmp_path_factory):
 @pytest.mark.parametrize("locale", translations.LANGUAGES)
 def test_every_language_has_no_axe_violations(open_page, translated_seed_url, locale, view):
     found = {}
+    page, _ = open_page(translated_seed_url(locale), wait_until="load", **VIEWS[view])
     for path in SEED_PAGES:
-        page, _ = open_page(translated_seed_url(locale) + path, **VIEWS[view])
+        page.goto(translated_seed_url(locale) + path, wait_until="load")
         found[path] = axe_violations(page)
     assert found == {path: [] for path in SEED_PAGES}
 
@@ -68,8 +69,9 @@ def test_every_language_has_no_axe_violations(open_page, translated_seed_url, lo
 @pytest.mark.parametrize("locale", translations.LANGUAGES)
 def test_no_page_scrolls_sideways_on_a_phone_in_any_language(open_page, translated_seed_url, locale):
     widths = {}
+    page, _ = open_page(translated_seed_url(locale), wait_until="load", **VIEWS["phone"])
     for path in SEED_PAGES:
-        page, _ = open_page(translated_seed_url(locale) + path, **VIEWS["phone"])
+        page.goto(translated_seed_url(locale) + path, wait_until="load")
         widths[path] = page.evaluate("document.documentElement.scrollWidth")
     assert widths == {path: 360 for path in SEED_PAGES}
 

@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from podium import translations
 from tests.tools import vnu_command
 
 # Material marks its hidden checkbox toggles autocomplete="off" (so Firefox does not
@@ -18,15 +19,15 @@ MATERIAL_CHECKBOX_AUTOCOMPLETE = (
 )
 
 
-def vnu_errors(site) -> tuple[list[str], int]:
-    """The checker's errors for every page of `site` (those not filtered above), and the count of pages."""
-    pages = sorted(str(p) for p in site.rglob("*.html"))
+def vnu_errors(*sites) -> tuple[list[str], int]:
+    """The checker's errors for every page of the `sites` (those not filtered above), and the count of pages."""
+    pages = sorted(str(p) for site in sites for p in site.rglob("*.html"))
     result = subprocess.run(
         [*vnu_command(), "--format", "json", "--errors-only", *pages], capture_output=True, text=True, timeout=300
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [
-        f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}"
+        f"{m['url'].split('/project/')[-1].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages
         if m["type"] == "error" and m["message"] != MATERIAL_CHECKBOX_AUTOCOMPLETE
     ]
@@ -37,6 +38,14 @@ def vnu_errors(site) -> tuple[list[str], int]:
 def test_every_page_is_valid_html(fixture, request):
     errors, pages = vnu_errors(request.getfixturevalue(fixture) / "site")
     assert pages >= 10
+    assert errors == []
+
+
+def test_every_page_is_valid_html_in_every_language(translated_seed):
+    # One run of the checker for the seed in all its languages (a Java start each is slow).
+    sites = [translated_seed(locale) / "site" for locale in translations.LANGUAGES]
+    errors, pages = vnu_errors(*sites)
+    assert pages >= 10 * len(sites)
     assert errors == []
 
 

@@ -7,6 +7,9 @@ with sessions and papers in Chinese and English) built in Arabic and Chinese.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from podium import translations
@@ -125,3 +128,19 @@ def test_content_in_another_language_is_marked_for_screen_readers(open_page, lan
 def test_search_on_a_chinese_site_finds_a_session_by_a_two_character_word(open_page, languages_url):
     page, _ = open_page(languages_url("zh-Hans") + "about/", service_workers="block")
     assert search(page, "扶贫")[0] == "sessions/zhongguo/"
+
+
+@pytest.mark.parametrize(("tag", "path", "view"), [("ar", "programme/", "1280"), ("zh-Hans", "sessions/zhongguo/", "phone")])
+def test_arabic_and_chinese_pages_screenshot(browser, languages_url, tag, path, view, tmp_path):
+    # The README's screenshots (`make screenshot`): a day right to left, a session in Chinese.
+    folder = Path(os.environ.get("PODIUM_SCREENSHOT_DIR", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    options = WIDE if view == "1280" else {**VIEWS["phone"], "device_scale_factor": 2}
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.goto(languages_url(tag) + path, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") == options["viewport"]["width"]
+    file = folder / f"language-{tag}-{view}.png"
+    page.screenshot(path=str(file), full_page=view == "1280")
+    assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    context.close()

@@ -88,3 +88,14 @@ def test_the_page_weight_benchmark_measures_a_site(browser, large_project, large
     figures = page_weight.measure(large_project / "site", files, browser)
     assert 0 < figures["paper_page_kb"] <= 90 and 0 < figures["day_page_kb"] <= 250
     assert 0 < figures["search_kb"] <= 150 and figures["search_first_hit"] is True
+
+
+def test_the_search_field_shows_one_icon_on_a_wide_screen_and_on_a_phone(open_page, aspc_url):
+    # The magnifier on a wide screen; on a phone, in the open search, the arrow back.
+    page, _ = open_page(aspc_url + "about/", viewport={"width": 1280, "height": 800})
+    icons = page.locator(".md-search__form .md-search__icon[for=__search] svg")
+    assert [icons.nth(i).is_visible() for i in range(2)] == [True, False]
+    page, _ = open_page(aspc_url + "about/", **PHONE)
+    page.locator("label.md-header__button[for=__search]").click()
+    icons = page.locator(".md-search__form .md-search__icon[for=__search] svg")
+    assert [icons.nth(i).is_visible() for i in range(2)] == [False, True]

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import pages
 from ..exports import search
 from ..programme import addresses
 from ..programme.model import Programme
@@ -33,7 +34,7 @@ def write(programme: Programme, hand_written: dict[str, bytes], output: Path, wo
     source = work / "search-source"
     shutil.rmtree(source, ignore_errors=True)
     language = programme.conference.language
-    documents = [*search.documents(programme), *_hand_written(hand_written, language)]
+    documents = [*search.documents(programme), *_hand_written({**pages.searchable_pages(programme), **hand_written}, language)]
     _write_documents(source, documents)
     shutil.rmtree(output, ignore_errors=True)
     command = [
@@ -50,7 +51,7 @@ def write(programme: Programme, hand_written: dict[str, bytes], output: Path, wo
 
 
 def _hand_written(files: dict[str, bytes], language: str) -> Iterable[tuple[str, str]]:
-    """docs/'s pages (About, For organisers...), titled by their front matter or first heading."""
+    """docs/'s pages (For organisers...) and the About page, titled by their front matter or first heading."""
     for path, content in sorted(files.items()):
         if not path.endswith(".md"):
             continue

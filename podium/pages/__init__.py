@@ -12,8 +12,8 @@ which process, is the engine's business.
 
 from pathlib import Path
 
-from .rendering import Job, Renderer, jobs, page_count, prose_texts, render
+from .rendering import Job, Renderer, jobs, page_count, prose_texts, render, searchable_pages
 
 THEME = Path(__file__).resolve().parent / "theme"
 
-__all__ = ["THEME", "Job", "Renderer", "jobs", "page_count", "prose_texts", "render"]
+__all__ = ["THEME", "Job", "Renderer", "jobs", "page_count", "prose_texts", "render", "searchable_pages"]

@@ -73,6 +73,11 @@ def prose_texts(programme: Programme) -> list[str]:
     return texts
 
 
+def searchable_pages(programme: Programme) -> dict[str, bytes]:
+    """The generated pages that search indexes as they are, like docs/'s: the About page."""
+    return {job.page: Renderer(programme).page(job) for job in jobs(programme) if job.page == addresses.ABOUT}
+
+
 def page_count(programme: Programme) -> int:
     """How many pages `render` makes, without making them."""
     return len(jobs(programme))

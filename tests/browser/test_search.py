@@ -99,3 +99,8 @@ def test_the_search_field_shows_one_icon_on_a_wide_screen_and_on_a_phone(open_pa
     page.locator("label.md-header__button[for=__search]").click()
     icons = page.locator(".md-search__form .md-search__icon[for=__search] svg")
     assert [icons.nth(i).is_visible() for i in range(2)] == [False, True]
+
+
+def test_search_finds_the_about_page_by_its_words(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "programme/")
+    assert search(page, "trackers")[0] == "about/"

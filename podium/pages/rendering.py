@@ -29,7 +29,7 @@ from ..programme.model import Paper, Programme, Roles, Session, in_calendars
 from ..text import markup, when
 from .. import translations
 from ..translations import _
-from . import facts, fragments, labels
+from . import facts, fragments, labels, print_code
 from .fragments import html_block
 from .lists import SessionLists
 from .grouping import days, has_day_pages, people_by_initial
@@ -185,6 +185,7 @@ class Renderer:
             my_programme=lambda data_href: html_block(fragments.my_programme(data_href)),
             star_place=lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
             lang_mark=_lang_mark,
+            print_code=lambda item: html_block(print_code.address_code(_absolute(programme, item))),
             _=translations._,
             ngettext=translations.ngettext,
         )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 pytestmark = pytest.mark.browser
 
@@ -69,3 +72,15 @@ def test_a_session_past_midnight_shows_the_next_day_in_both_times(open_page, asp
         "Time: 11.00 pm – 12.30 am AEST (next day) · Tuesday 10:30 pm – 12:00 am in your time zone (next day)"
     )
     assert watch.console_errors == []
+
+
+def test_a_printed_session_carries_the_qr_code_of_its_address_on_the_same_page(open_page, multi_url):
+    # The multi fixture says where it is published: its pages' codes hold those addresses.
+    page, _ = open_page(multi_url + "sessions/housing-first/")
+    code = page.locator(".podium-print-code")
+    assert not code.is_visible()  # nothing of it on screen
+    page.emulate_media(media="print")
+    assert code.is_visible()
+    found = zxingcpp.read_barcode(Image.open(io.BytesIO(code.screenshot())))
+    assert found is not None and found.text == "https://example.org/ptc2025/sessions/housing-first/"
+    assert pdf_pages(page.pdf(format="A4")) == 1

@@ -19,6 +19,7 @@ import io
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -102,8 +103,9 @@ def translated_html(message: str, **values) -> Markup:
 
 
 def ngettext(singular: str, plural: str, n: int, **values) -> str:
-    """The form of a counted message for `n` (`%(num)s` is `n`), in the site's language."""
-    return _active.ngettext(singular, plural, n) % {"num": n, **values}
+    """The form of a counted message for `n` (`%(num)s` is `n`, written as the language
+    writes numbers: 1,234 or 1.234), in the site's language."""
+    return _active.ngettext(singular, plural, n) % {"num": format_decimal(n, locale=_active_locale), **values}
 
 
 def N_(message: str) -> str:

@@ -88,3 +88,13 @@ def test_the_browser_gets_each_plural_form_by_the_languages_cldr_category():
 def test_english_hands_the_browser_nothing():
     translations.use("en")
     assert translations.browser_messages() == {}
+
+
+def test_counts_are_written_as_the_language_writes_numbers():
+    try:
+        translations.use("de")
+        assert translations.ngettext("%(num)s session", "%(num)s sessions", 1234) == "1.234 Veranstaltungen"
+        translations.use("en")
+        assert translations.ngettext("%(num)s session", "%(num)s sessions", 1234) == "1,234 sessions"
+    finally:
+        translations.use("en")

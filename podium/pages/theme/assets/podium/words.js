@@ -8,11 +8,18 @@ window.podiumWords = (function () {
   "use strict";
   var element = document.getElementById("podium-words");
   var words = element ? JSON.parse(element.textContent) : {};
-  var rules = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  var language = document.documentElement.lang || "en";
+  var rules = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(language) : null;
+  var numbers = typeof Intl !== "undefined" ? new Intl.NumberFormat(language) : null;
 
+  // Numbers as the language writes them (1,234 or 1.234), the rest as it is.
   function fill(text, values) {
     if (!values) return text;
-    return text.replace(/%\((\w+)\)s/g, function (all, name) { return name in values ? String(values[name]) : all; });
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      if (!(name in values)) return all;
+      var value = values[name];
+      return typeof value === "number" && numbers ? numbers.format(value) : String(value);
+    });
   }
 
   return {

@@ -5,8 +5,8 @@
  */
 (function () {
   "use strict";
-  var _ = window.podiumWords.gettext;
-  var ngettext = window.podiumWords.ngettext;
+  var _ = window.podium.gettext;
+  var ngettext = window.podium.ngettext;
   var form = document.querySelector("form.podium-filters");
   if (!form) return;
   var article = form.closest("article") || document;

@@ -6,8 +6,8 @@
  */
 (function () {
   "use strict";
-  var _ = window.podiumWords.gettext;
-  var ngettext = window.podiumWords.ngettext;
+  var _ = window.podium.gettext;
+  var ngettext = window.podium.ngettext;
   if (typeof Intl === "undefined" || !Intl.DateTimeFormat) return;
 
   var visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;

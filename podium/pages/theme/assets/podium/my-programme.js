@@ -8,8 +8,8 @@
  */
 (function () {
   "use strict";
-  var _ = window.podiumWords.gettext;
-  var ngettext = window.podiumWords.ngettext;
+  var _ = window.podium.gettext;
+  var ngettext = window.podium.ngettext;
   var frame = document.querySelector("[data-podium-my-programme]");
   var stars = window.podiumStarred;
   if (!frame || !stars || !window.fetch) return;
@@ -33,7 +33,7 @@
     return node;
   }
 
-  function address(path) { return new URL(path, stars.root).href; }
+  function address(path) { return new URL(path, window.podium.root).href; }
 
   // A share link's codes ("#share=ab12.cd34"), or null when the page shows the visitor's own.
   function sharedCodes() {

@@ -10,7 +10,7 @@
  */
 (function () {
   "use strict";
-  var _ = window.podiumWords.gettext;
+  var _ = window.podium.gettext;
   var now = Date.now();
 
   // Today's date in the conference's zone, as YYYY-MM-DD.

@@ -7,9 +7,8 @@
  */
 (function () {
   "use strict";
-  var _ = window.podiumWords.gettext;
-  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);  // "/" on the 404 page
+  var _ = window.podium.gettext;
+  var root = window.podium.root;
   var preview = document.currentScript && document.currentScript.hasAttribute("data-podium-preview");
 
   var saved = document.querySelector('meta[name="podium-saved-copy"]');

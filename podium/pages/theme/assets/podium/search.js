@@ -6,7 +6,7 @@
  */
 (function () {
   "use strict";
-  var _ = window.podiumWords.gettext;
+  var _ = window.podium.gettext;
   var toggle = document.getElementById("__search");
   var form = document.querySelector("[data-podium-search-form]");
   var input = document.querySelector("[data-podium-search-input]");
@@ -14,8 +14,7 @@
   var list = document.querySelector("[data-podium-search-results]");
   if (!toggle || !form || !input || !status || !list) return;
 
-  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);  // "/" on the 404 page
+  var root = window.podium.root;
   var loading = null;
   var latest = 0;
   var SHOWN = 10;

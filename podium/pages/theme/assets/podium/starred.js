@@ -6,9 +6,8 @@
  */
 (function () {
   "use strict";
-  var _ = window.podiumWords.gettext;
-  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);  // "/" on the 404 page
+  var _ = window.podium.gettext;
+  var root = window.podium.root;
   var STORE = "podium:starred:" + root.pathname;
   var ICON_OFF = "M12 15.39l-3.76 2.27.99-4.28-3.32-2.88 4.38-.37L12 6.09l1.71 4.04 4.38.37-3.32 2.88.99 4.28M22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.45 4.73L5.82 21 12 17.27 18.18 21l-1.64-7.03z";
   var ICON_ON = "M12 17.27 18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.45 4.73L5.82 21z";
@@ -118,5 +117,5 @@
     if (event.key === STORE) document.dispatchEvent(new CustomEvent("podium:starred", { detail: read() }));
   });
 
-  window.podiumStarred = { read: read, write: write, button: star, root: root };
+  window.podiumStarred = { read: read, write: write, button: star };
 })();

@@ -1,11 +1,15 @@
 /*
- * Podium: the scripts' words in the site's language. The page hands them over in
- * #podium-words, from the same catalogs as its own text (made at build); an English
- * site needs none, the messages being English. Placeholders are %(name)s; plurals
- * pick their form by the language's rules (Intl.PluralRules).
+ * Podium: what every script of Podium's shares, loaded before them as window.podium.
+ * - root: the site's root address, from Material's config ("/" on the 404 page);
+ * - gettext, ngettext: the scripts' words in the site's language. The page hands them
+ *   over in #podium-words, from the same catalogs as its own text (made at build); an
+ *   English site needs none, the messages being English. Placeholders are %(name)s;
+ *   plurals pick their form by the language's rules (Intl.PluralRules).
  */
-window.podiumWords = (function () {
+window.podium = (function () {
   "use strict";
+  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  var root = new URL((config.base || ".").replace(/\/$/, "") + "/", location.href);
   var element = document.getElementById("podium-words");
   var words = element ? JSON.parse(element.textContent) : {};
   var language = document.documentElement.lang || "en";
@@ -23,6 +27,7 @@ window.podiumWords = (function () {
   }
 
   return {
+    root: root,
     gettext: function (message, values) {
       return fill(typeof words[message] === "string" ? words[message] : message, values);
     },

@@ -35,9 +35,15 @@ def html_block(html: str) -> Markup:
 
 
 def lang_attribute(item) -> str:
-    """` lang="de"` for the title of a session or paper in another language than the
-    site's, so that screen readers and fonts switch; "" for one in the site's."""
-    return f' lang="{escape(item.language)}"' if item.language else ""
+    """` lang="zh-Hans" dir="ltr"` for the title of a session or paper in its own
+    language, so that screen readers and fonts switch, and its words run their way on
+    a page written the other way (Chinese on an Arabic site); "" without one."""
+    return language_attributes(item.language) if item.language else ""
+
+
+def language_attributes(tag: str) -> str:
+    """` lang="de" dir="ltr"`: a text's language and the way it runs."""
+    return f' lang="{escape(tag)}" dir="{labels.direction(tag)}"'
 
 
 def href(page: str, target: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from babel import Locale, UnknownLocaleError
 
 from ..programme.model import Appearance, Link, Session
@@ -41,6 +43,16 @@ def language(tag: str, locale: str) -> str:
     except (ValueError, TypeError, UnknownLocaleError):
         return tag
     return name[:1].upper() + name[1:] if name else tag
+
+
+@functools.lru_cache(maxsize=64)
+def direction(tag: str) -> str:
+    """`rtl` for a language written right to left (ar, he, fa), else `ltr`."""
+    try:
+        order = Locale.parse(tag, sep="-").character_order
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 def kind(session: Session) -> str:

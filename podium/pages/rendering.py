@@ -279,15 +279,15 @@ def _prose_block(text: str, searchable: bool = True, language: str | None = None
     on another page (a bio on the person's page, not on each of their sessions').
     """
     exclude = "" if searchable else " data-search-exclude"
-    lang = f' lang="{escape(language)}"' if language else ""
+    lang = fragments.language_attributes(language) if language else ""
     return html_block(f'<div class="podium-prose"{lang}{exclude}>\n{markup.prose(text)}\n</div>')
 
 
 def _lang_mark(item) -> Markup:
-    """` { lang="de" }` at the end of a heading or paragraph (Markdown's attr_list) of an
-    item in another language than the site's, so that screen readers and fonts switch;
-    the tag is a checked BCP 47 tag (letters, digits, hyphens)."""
-    return Markup(f' {{ lang="{escape(item.language)}" }}') if item.language else Markup("")
+    """` { lang="de" dir="ltr" }` at the end of a heading or paragraph (Markdown's
+    attr_list) of an item in its own language, so that screen readers and fonts switch
+    and its words run their way; the tag is a checked BCP 47 tag (letters, digits, hyphens)."""
+    return Markup(f" {{{fragments.language_attributes(item.language)} }}") if item.language else Markup("")
 
 
 def _jsonld_script(programme: Programme, item: Session | Paper) -> str:

@@ -99,6 +99,9 @@ def test_right_to_left_the_timetable_and_the_visitors_time_are_mirrored(open_pag
     visitor = page.locator(".podium-localtime").bounding_box()
     assert visitor["x"] + visitor["width"] <= time["x"] + 1  # after the conference's time, that is to its left
     assert "بتوقيتك المحلي" in page.locator(".podium-localtime").inner_text()
+    # Chinese on the Arabic page runs left to right, its full stop at the end.
+    assert page.locator(".podium-prose[lang=zh-Hans]").evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert page.locator("h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
 
 
 def test_the_scripts_speak_the_sites_language(open_page, languages_url):

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import translations
 from .engine import build, checking, serve
 from .engine.layout import BuildError, Layout, SetupError
 from .pages import page_count
@@ -81,6 +82,7 @@ def _check(layout: Layout, args: argparse.Namespace) -> int:
     _github_job_summary("Data check", result, failing)
     if failing:
         return EXIT_PROBLEMS
+    _note_language(result.programme.conference.language)
     print(f"{_summary(result)}: no errors")
     return EXIT_OK
 
@@ -93,6 +95,7 @@ def _build(layout: Layout, args: argparse.Namespace) -> int:
         _github_job_summary("Build", result, failing)
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
+    _note_language(result.programme.conference.language)
     try:
         phases.update(build.build(layout, result.programme))
     except BuildError:
@@ -114,6 +117,17 @@ def _serve(layout: Layout, args: argparse.Namespace) -> int:
         return serve.Checked(result.programme, result.problems.sorted(), _summary(result))
 
     return EXIT_OK if serve.serve(layout, args.dev_addr, check) else EXIT_PROBLEMS
+
+
+def _note_language(tag: str) -> None:
+    """Say so when Podium does not speak the site's language: its own words are then English."""
+    if translations.catalog_for(tag) is None:
+        spoken = ", ".join(locale.replace("_", "-") for locale in translations.LANGUAGES)
+        print(
+            f"note: Podium's own words are in English on this site: it has no translation for '{tag}'"
+            f" (it speaks {spoken}; the README says how to add a language)",
+            file=sys.stderr,
+        )
 
 
 def _checked(layout: Layout, strict: bool, cache: DocumentCache | None = None) -> Result | None:

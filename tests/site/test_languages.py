@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from podium import translations
-from tests.conftest import LANGUAGE_TAGS, SEED_DATA
+from tests.conftest import LANGUAGE_TAGS, SEED_DATA, make_project, run_build_py, with_language
 
 PAGES = [
     "sessions/collective-sharing-poverty-alleviation-china/index.html", "programme/index.html", "people/index.html",
@@ -161,3 +161,13 @@ def test_dates_and_times_are_the_languages_own(translated_seed, locale, date):
     assert date in page
     if locale != "ar":
         assert ">10:55 – 12:35 " in page  # 24-hour clocks where the language uses them
+
+
+def test_a_language_podium_does_not_speak_is_said_and_gets_english(tmp_path):
+    project = make_project(tmp_path / "project", with_language(SEED_DATA, tmp_path / "data", "ko"))
+    result = run_build_py(project, "check")
+    assert result.returncode == 0
+    assert "note: Podium's own words are in English on this site: it has no translation for 'ko'" in result.stderr
+    assert "pt-BR, zh-Hans, ja, ar" in result.stderr
+    german = make_project(tmp_path / "german", with_language(SEED_DATA, tmp_path / "data-de", "de-AT"))
+    assert "note:" not in run_build_py(german, "check").stderr

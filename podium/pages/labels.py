@@ -36,8 +36,10 @@ LINK_LABELS = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def language(tag: str, locale: str) -> str:
-    """A BCP 47 tag's name in the site's language (`de` → `German`), or the tag itself."""
+    """A BCP 47 tag's name in the site's language (`de` → `German`), or the tag itself.
+    Kept: every list entry of a session in another language names it."""
     try:
         name = Locale.parse(tag, sep="-").get_display_name(locale)
     except (ValueError, TypeError, UnknownLocaleError):

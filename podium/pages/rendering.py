@@ -73,9 +73,23 @@ def prose_texts(programme: Programme) -> list[str]:
     return texts
 
 
+# The pages made from the whole programme: (template, page).
+_INDEX_PAGES = (
+    ("home.md.j2", addresses.HOME),
+    ("programme.md.j2", addresses.PROGRAMME),
+    ("streams.md.j2", addresses.STREAMS),
+    ("people.md.j2", addresses.PEOPLE),
+    ("rooms.md.j2", addresses.ROOMS),
+    ("my_programme.md.j2", addresses.MY_PROGRAMME),
+    ("offline.md.j2", addresses.OFFLINE),
+    ("about.md.j2", addresses.ABOUT),
+)
+
+
 def searchable_pages(programme: Programme) -> dict[str, bytes]:
-    """The generated pages that search indexes as they are, like docs/'s: the About page."""
-    return {job.page: Renderer(programme).page(job) for job in jobs(programme) if job.page == addresses.ABOUT}
+    """The generated pages that search indexes as they are, like docs/'s: the About page
+    (made alone, not with every job of the programme)."""
+    return {addresses.ABOUT: Renderer(programme).page(Job("about.md.j2", addresses.ABOUT, programme, {}))}
 
 
 def page_count(programme: Programme) -> int:
@@ -112,16 +126,7 @@ def jobs(programme: Programme) -> list[Job]:
         sessions_of_papers = [programme.session_of(paper) for paper in roles.papers]
         inputs = (conference, person, roles, programme.sessions_of_person(person), sessions_of_papers)
         jobs.append(Job("person.md.j2", addresses.person_page(person), inputs, {"person": person}))
-    for template, page in (
-        ("home.md.j2", addresses.HOME),
-        ("programme.md.j2", addresses.PROGRAMME),
-        ("streams.md.j2", addresses.STREAMS),
-        ("people.md.j2", addresses.PEOPLE),
-        ("rooms.md.j2", addresses.ROOMS),
-        ("my_programme.md.j2", addresses.MY_PROGRAMME),
-        ("offline.md.j2", addresses.OFFLINE),
-        ("about.md.j2", addresses.ABOUT),
-    ):
+    for template, page in _INDEX_PAGES:
         jobs.append(Job(template, page, programme, {}))
     return jobs
 

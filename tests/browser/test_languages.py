@@ -25,37 +25,37 @@ SEED_PAGES = [page.removesuffix("index.html").removesuffix(".html").replace("404
 WIDE = {"viewport": {"width": 1280, "height": 900}}
 
 
-@pytest.fixture(scope="session")
-def translated_seed_url(translated_seed):
+def _served_on_demand(site_of):
+    """A function from a language to the address of its site (`site_of(language)`),
+    each served from its first use to the end of the run."""
     servers = {}
 
-    def _url(locale: str) -> str:
-        if locale not in servers:
-            served = _served(translated_seed(locale) / "site")
-            servers[locale] = (served, next(served))
-        return servers[locale][1]
+    def _url(language: str) -> str:
+        if language not in servers:
+            served = _served(site_of(language))
+            servers[language] = (served, next(served))
+        return servers[language][1]
 
     yield _url
     for served, _ in servers.values():
         next(served, None)
+
+
+@pytest.fixture(scope="session")
+def translated_seed_url(translated_seed):
+    """The seed built in a shipped language: `translated_seed_url("de")` is its address."""
+    yield from _served_on_demand(lambda locale: translated_seed(locale) / "site")
 
 
 @pytest.fixture(scope="session")
 def languages_url(tmp_path_factory):
     """The languages fixture built in a language: `languages_url("ar")` is its address."""
-    servers = {}
 
-    def _url(tag: str) -> str:
-        if tag not in servers:
-            folder = tmp_path_factory.mktemp(f"languages-{tag}")
-            project = built_project(folder / "project", with_language(LANGUAGES_DATA, folder / "data", tag))
-            served = _served(project / "site")
-            servers[tag] = (served, next(served))
-        return servers[tag][1]
+    def site(tag: str):
+        folder = tmp_path_factory.mktemp(f"languages-{tag}")
+        return built_project(folder / "project", with_language(LANGUAGES_DATA, folder / "data", tag)) / "site"
 
-    yield _url
-    for served, _ in servers.values():
-        next(served, None)
+    yield from _served_on_demand(site)
 
 
 @pytest.mark.parametrize("view", ["light", "dark"])

@@ -3,7 +3,7 @@
 On a large site the pages are made, and MkDocs renders them, in as many processes
 as there are cores (generate.py, mkdocs_shards.py); meanwhile this process, which
 would otherwise wait, makes the exports (calendars, schedule data) and the search
-index (Pagefind), which MkDocs need not see, and moves them into MkDocs' output after.
+index, which MkDocs need not see, and moves them into MkDocs' output after.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         own, 460 to 470 MB without.
         """
         written = _write_exports(programme, stamp, exports_folder, layout.docs)
-        search_index.write(programme, hand_written_files(layout), exports_folder / search_index.FOLDER, layout.work)
+        search_index.write(programme, hand_written_files(layout), exports_folder / search_index.FOLDER)
         phases["exports"] = time.perf_counter() - mkdocs_started
         return [*written, search_index.FOLDER]  # a folder, moved in whole
 

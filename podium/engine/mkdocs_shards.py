@@ -7,7 +7,7 @@ owns; Podium's MkDocs hook (mkdocs_hooks.py, `PODIUM_SHARD=k/n`) turns the other
 into empty pages, which MkDocs does not write. The pages in the navigation belong
 to the first process; the others are shared out by a hash of their path. After, the
 pages of every process are moved into the first one's output. (There is no MkDocs
-search index to join: search is Pagefind's, made beside MkDocs, search_index.py.)
+search index to join: search is Podium's own, made beside MkDocs, search_index.py.)
 """
 
 from __future__ import annotations

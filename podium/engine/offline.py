@@ -6,9 +6,9 @@ the build's VERSION and the FILES to keep at the first visit, found in the built
 - first: the home page, the programme and its days, the streams and people indexes,
   My programme and its data, the offline page, the web app manifest and icons, and
   the styles and scripts the pages load (not Material's unused search scripts, not
-  source maps), and Pagefind's script and WebAssembly;
-- search: Pagefind's index chunks, fetched after the pages, so that search works
-  offline. Results' excerpts (one small file a page) are kept as they are shown.
+  source maps), and the search index's manifest;
+- search: the search index's files, fetched after the pages, so that search works
+  offline.
 
 VERSION is a digest of what the build was made from (data/, docs/, mkdocs.yml,
 Podium's own files, the installed packages, the build's timestamp), not of the
@@ -24,6 +24,8 @@ import json
 from pathlib import Path
 
 from ..programme import addresses
+from ..search import index
+from . import search_index
 from .layout import Layout
 
 WORKER = "sw.js"
@@ -57,22 +59,15 @@ def first_files(site: Path) -> list[str]:
 
 
 def search_engine(site: Path) -> list[str]:
-    """Pagefind's scripts, its metadata and the WebAssembly of the index's languages (not the others')."""
-    folder = site / "pagefind"
-    entry = folder / "pagefind-entry.json"
-    if not entry.is_file():
-        return []
-    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"].values()
-    wanted = [f"wasm.{language['wasm']}.pagefind" for language in languages]
-    wanted += ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json"]
-    wanted += [p.name for p in folder.glob("*.pf_meta")]
-    return sorted(f"pagefind/{name}" for name in wanted if (folder / name).is_file())
+    """The search index's manifest (the script that reads it is one of the assets)."""
+    manifest = f"{search_index.FOLDER}/{index.MANIFEST}"
+    return [manifest] if (site / manifest).is_file() else []
 
 
 def search_files(site: Path) -> list[str]:
-    """Pagefind's index chunks and filters (not the excerpts: one file a page)."""
-    folder = site / "pagefind"
-    return sorted(p.relative_to(site).as_posix() for sub in ("index", "filter") for p in (folder / sub).glob("*") if p.is_file())
+    """The search index's files of terms and of documents."""
+    folder = site / search_index.FOLDER
+    return sorted(p.relative_to(site).as_posix() for p in folder.glob("*.json") if p.name != index.MANIFEST)
 
 
 def version(layout: Layout, stamp: str) -> str:

@@ -97,7 +97,7 @@ def _refresh(layout: Layout, check: Check, cache: DocumentCache, reuse: Reuse, s
 class _SearchIndex:
     """The preview's search index, made again after each save in a thread of its own.
 
-    Pagefind takes a second or two on a large programme: the pages a save changed are
+    Indexing takes a second on a large programme: the pages a save changed are
     served at once, and search catches up. A newer save's index replaces an older one
     still being made; each is written aside and swapped in with two renames.
     """
@@ -111,9 +111,9 @@ class _SearchIndex:
     def make(self, programme: Programme) -> None:
         aside = self.layout.work / "search.new"
         try:
-            search_index.write(programme, hand_written_files(self.layout), aside, self.layout.work)
-        except BuildError as error:
-            print(f"error: {error}", file=sys.stderr)
+            search_index.write(programme, hand_written_files(self.layout), aside)
+        except OSError as error:
+            print(f"error: the search index could not be written: {error}", file=sys.stderr)
             return
         old = self.layout.work / "search.old"
         shutil.rmtree(old, ignore_errors=True)

@@ -45,9 +45,9 @@ function fetchAndKeep(request) {
   });
 }
 
-// Files whose names change with their content (Pagefind's index, Material's bundles):
+// Files whose names change with their content (the search index's, Material's bundles):
 // a new build's worker takes them from the old build's cache instead of downloading them again.
-var IMMUTABLE = /^(pagefind\/(index|fragment|filter)\/|pagefind\/[^/]*\.pf_meta$|assets\/(javascripts|stylesheets)\/[^/]*\.[0-9a-f]{8}\.min\.)/;
+var IMMUTABLE = /^(search\/[td]-[0-9a-f]{10}\.json$|assets\/(javascripts|stylesheets)\/[^/]*\.[0-9a-f]{8}\.min\.)/;
 
 function fromOlderBuild(url) {
   if (!IMMUTABLE.test(url.slice(SCOPE.length))) return Promise.resolve(null);

@@ -110,7 +110,7 @@ def _write_changed(folder: Path, files: dict[str, bytes], previous: dict[str, by
 
 
 # What `serve` writes into the staged docs by other ways than staging: the search index.
-_NOT_STAGED = ("pagefind/",)
+_NOT_STAGED = ("search/",)
 
 
 def _remove_others(folder: Path, kept) -> None:

@@ -10,7 +10,9 @@ import pytest
 import yaml
 
 from tests.browser.test_accessibility import VIEWS, axe_violations
+from podium.search import terms
 from tests.browser.test_large_programme import search
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +36,7 @@ def test_a_page_downloads_nothing_of_the_index_before_a_search(open_page, large_
     url, files = large_site
     paper = next(p for p in files if p.startswith("papers/")).split("/")[1].removesuffix(".yml")
     page, watch = open_page(url + f"papers/{paper}/", **PHONE)
-    assert not [r for r in watch.requests if "pagefind" in r or "search_index" in r]
+    assert not [r for r in watch.requests if "/search/" in r]
     assert watch.transferred_bytes() <= 90 * 1024, f"{watch.transferred_bytes() / 1024:.1f} KB before any search"
 
 
@@ -104,3 +106,65 @@ def test_the_search_field_shows_one_icon_on_a_wide_screen_and_on_a_phone(open_pa
 def test_search_finds_the_about_page_by_its_words(open_page, aspc_url):
     page, _ = open_page(aspc_url + "programme/")
     assert search(page, "trackers")[0] == "about/"
+
+
+_TRICKY = [
+    "Zürich, São Paulo; ＡＢＣ and Ǆ", "İstanbul ΣΟΦΟΣ Straße ﬁne ½ ١٢٣ ۴۵", "COVID-19疫情下 a_b e.g.",
+    "ガイドとｶﾞｲﾄﾞ 々 ゝゞ", "سِيَاسَة الإسكان", "𠀀𠀁 한국어 Ελληνικά", "Crème brûlée—naïve café", "扶",
+]  # fmt: skip
+
+
+def _fixture_texts() -> list[str]:
+    """Every string of the fixtures' data: titles, names, abstracts in eight languages."""
+    texts: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for file in sorted((REPO / "tests" / "fixtures").glob("*/data/**/*.yml")):
+        try:
+            walk(yaml.safe_load(file.read_text(encoding="utf-8")))
+        except yaml.YAMLError:
+            continue  # the invalid fixtures
+    return texts
+
+
+def test_the_browser_makes_the_same_terms_of_a_text_as_the_index(open_page, aspc_url):
+    texts = _TRICKY + _fixture_texts()
+    assert len(texts) > 300
+    page, _ = open_page(aspc_url + "about/")
+    in_the_browser = page.evaluate("texts => texts.map(text => window.podium.searchTerms(text))", texts)
+    assert in_the_browser == [terms.split(text) for text in texts]
+
+
+def test_a_search_finds_other_forms_of_a_word_and_words_that_begin_with_it(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "about/")
+    # "Renters" in a title; "renter" is another form of it, "rent" begins it.
+    assert "papers/rent-assistance-renters/" in search(page, "renter")
+    page.locator("input.md-search__input").fill("")
+    assert search(page, "assist")[0] == "papers/rent-assistance-renters/"
+
+
+def test_every_word_must_be_found(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "about/")
+    search(page, "rent assistance")
+    page.locator("input.md-search__input").press_sequentially(" zzzzqx", delay=20)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0")
+    assert "No matching documents" in page.locator("[data-podium-search-status]").inner_text()
+
+
+def test_search_works_offline_once_the_worker_has_kept_the_index(open_page, aspc_url):
+    page, _ = open_page(aspc_url)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    kept = "caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))"
+    page.wait_for_function(f"{kept}.then(all => all.flat().some(r => /\\/search\\/t-/.test(r.url)))", timeout=30_000)
+    page.context.set_offline(True)
+    page.goto(aspc_url + "about/")
+    assert search(page, "Rent assistance")[0] == "papers/rent-assistance-renters/"

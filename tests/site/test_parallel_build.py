@@ -31,7 +31,7 @@ def test_shared_out_build_equals_one_process_build(tmp_path, monkeypatch, proces
     single, shared = _build(one, 1), _build(many, processes)
     assert single.keys() == shared.keys() and len(single) > 50
     assert {p for p in single if single[p] != shared[p]} == set()
-    assert any(p.startswith("pagefind/fragment/") for p in single), "the search index is part of the site"
+    assert any(p.startswith("search/t-") for p in single), "the search index is part of the site"
 
 
 def test_a_failing_shard_fails_the_build_and_keeps_the_site(tmp_path, monkeypatch):
@@ -75,6 +75,6 @@ def test_pages_in_bundles_build_the_site_pages_in_files_build(tmp_path, monkeypa
 def _is_export(path: str) -> bool:
     """Calendars, schedule data, the search index, the web app's icons and manifest and the
     service worker: `build` adds them to MkDocs' output itself."""
-    if path in ("sw.js", "manifest.webmanifest") or path.startswith(("pagefind/", "icons/")):
+    if path in ("sw.js", "manifest.webmanifest") or path.startswith(("search/", "icons/")):
         return True
     return path.endswith((".ics", ".xml", ".json", ".bib")) and path != "sitemap.xml"

@@ -1,8 +1,9 @@
 """The package's layout keeps its promises: dependencies point one way, modules stay small.
 
     cli → engine → pages → exports → text → programme
+    engine → search → text → programme
     cli → importers → programme
-    text, exports, pages, engine → translations (Podium's words in the site's language)
+    text, exports, pages, search, engine → translations (Podium's words in the site's language)
 
 Pages and exports are functions of the programme: they never import the engine
 (what is made in which process, what `serve` keeps, MkDocs). MkDocs loads the hooks
@@ -24,9 +25,10 @@ ALLOWED = {
     "text": {"programme", "translations"},
     "exports": {"programme", "text", "translations"},
     "pages": {"programme", "text", "exports", "translations"},
-    "engine": {"programme", "text", "exports", "pages", "translations"},
+    "search": {"programme", "text", "translations"},
+    "engine": {"programme", "text", "exports", "pages", "search", "translations"},
     "importers": {"programme"},
-    "cli": {"programme", "text", "exports", "pages", "engine", "importers", "translations"},
+    "cli": {"programme", "text", "exports", "pages", "search", "engine", "importers", "translations"},
 }
 MAX_LINES = 400
 
@@ -84,7 +86,7 @@ def test_the_dependency_reader_sees_a_wrong_import(tmp_path, monkeypatch):
 
 
 def test_pages_and_exports_never_import_the_engine():
-    for part in ("pages", "exports", "programme", "text"):
+    for part in ("pages", "exports", "search", "programme", "text"):
         for module in (PACKAGE / part).rglob("*.py"):
             assert "engine" not in _podium_imports(module), module
 
@@ -103,5 +105,5 @@ def test_no_module_is_longer_than_400_lines():
 
 def test_tests_mirror_the_package():
     """Each part of the package has its folder of unit tests, named the same."""
-    for part in ("programme", "text", "pages", "exports", "engine", "importers"):
+    for part in ("programme", "text", "pages", "exports", "search", "engine", "importers"):
         assert (REPO / "tests" / "unit" / part).is_dir(), part

@@ -18,14 +18,11 @@ def _site(root):
         "assets/javascripts/bundle.a5f9d56c.min.js", "assets/javascripts/bundle.a5f9d56c.min.js.map",
         "assets/javascripts/lunr/min/lunr.de.min.js", "assets/javascripts/workers/search.f8cc74c7.min.js",
         "assets/podium/starred.js", "assets/vendor/uqr/index.mjs", "assets/vendor/uqr/LICENSE",
-        "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/wasm.en.pagefind", "pagefind/wasm.unknown.pagefind",
-        "pagefind/pagefind.en_a959.pf_meta", "pagefind/index/en_1.pf_index", "pagefind/fragment/en_2.pf_fragment",
+        "assets/podium/search.js", "search/index.json", "search/t-0123456789.json", "search/d-abcdef0123.json",
     ]  # fmt: skip
     for name in files:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(name)
-    entry = {"version": "1.5.2", "languages": {"en": {"hash": "en_a959", "wasm": "en", "page_count": 1}}}
-    (root / "pagefind" / "pagefind-entry.json").write_text(json.dumps(entry))
     return root
 
 
@@ -42,8 +39,8 @@ def test_the_first_visit_keeps_the_programme_its_days_my_programme_and_what_page
     files = offline.first_files(_site(tmp_path))
     assert files[:8] == ["", "programme/", "streams/", "people/", "my-programme/", "offline/", "programme/2019-09-10/", "programme/2019-09-11/"]
     for wanted in ["my-programme.json", "manifest.webmanifest", "icons/icon-192.png", "assets/podium/starred.js",
-                   "assets/vendor/uqr/index.mjs", "assets/javascripts/bundle.a5f9d56c.min.js", "pagefind/pagefind.js",
-                   "pagefind/wasm.en.pagefind", "pagefind/pagefind-entry.json", "pagefind/pagefind.en_a959.pf_meta"]:  # fmt: skip
+                   "assets/vendor/uqr/index.mjs", "assets/javascripts/bundle.a5f9d56c.min.js", "assets/podium/search.js",
+                   "search/index.json"]:  # fmt: skip
         assert wanted in files
 
 
@@ -51,12 +48,11 @@ def test_the_first_visit_leaves_unvisited_pages_source_maps_unused_scripts_and_o
     files = offline.first_files(_site(tmp_path))
     assert "sessions/a/" not in files
     assert not [f for f in files if f.endswith((".map", "LICENSE")) or "/lunr/" in f or "/workers/" in f]
-    assert "pagefind/wasm.unknown.pagefind" not in files
-    assert not [f for f in files if "/index/" in f or "/fragment/" in f]
+    assert not [f for f in files if f.startswith("search/") and f != "search/index.json"]
 
 
-def test_the_search_index_comes_after_without_the_excerpts(tmp_path):
-    assert offline.search_files(_site(tmp_path)) == ["pagefind/index/en_1.pf_index"]
+def test_the_search_index_comes_after_the_pages(tmp_path):
+    assert offline.search_files(_site(tmp_path)) == ["search/d-abcdef0123.json", "search/t-0123456789.json"]
 
 
 def test_sw_js_starts_with_the_version_and_files_then_the_worker(tmp_path):
@@ -66,7 +62,7 @@ def test_sw_js_starts_with_the_version_and_files_then_the_worker(tmp_path):
     text = (site / "sw.js").read_text()
     version = re.match(r'var VERSION = "([0-9a-f]{24})";\nvar FILES = (\{.*\});\n', text)
     assert version
-    assert json.loads(version[2])["search"] == ["pagefind/index/en_1.pf_index"]
+    assert json.loads(version[2])["search"] == ["search/d-abcdef0123.json", "search/t-0123456789.json"]
     assert 'self.addEventListener("fetch"' in text
 
 

@@ -1,6 +1,7 @@
 /*
  * Podium: what every script of Podium's shares, loaded before them as window.podium.
  * - root: the site's root address, from Material's config ("/" on the 404 page);
+ * - number: a number as the language writes it;
  * - gettext, ngettext: the scripts' words in the site's language. The page hands them
  *   over in #podium-words, from the same catalogs as its own text (made at build); an
  *   English site needs none, the messages being English. Placeholders are %(name)s;
@@ -28,6 +29,7 @@ window.podium = (function () {
 
   return {
     root: root,
+    number: function (n) { return numbers ? numbers.format(n) : String(n); },
     gettext: function (message, values) {
       return fill(typeof words[message] === "string" ? words[message] : message, values);
     },

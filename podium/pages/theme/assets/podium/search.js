@@ -1,12 +1,42 @@
 /*
- * Podium: search, with Pagefind's index (pagefind/ at the site's root). Nothing of the
- * index is downloaded until a visitor types into the search box; then only the chunks
- * the words need, and the excerpts of the results shown. Results name the page, its
+ * Podium: search, with Podium's own index (search/ at the site's root, made by
+ * podium/search/index.py). Nothing of it is downloaded until a visitor types into the
+ * search box; then the manifest, the file of terms each word is in, and the files of
+ * the results shown: about 20 KB at any size of programme. Results name the page, its
  * day, time and stream, and link to it. Keyboard: "/" opens the search, Escape closes it.
  */
 (function () {
   "use strict";
   var _ = window.podium.gettext;
+
+  // Text into search terms, as podium/search/terms.py does it (a test holds them equal).
+  var CJK = "\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}";
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var RUNS = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "gu");
+  var IS_CJK = new RegExp("^[" + CJK + "]", "u");
+  var MARKS = /(?![\u3099\u309a])\p{M}/gu;
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(MARKS, "").normalize("NFC");
+  }
+
+  function terms(text) {
+    var found = [];
+    (fold(text).match(WORD) || []).forEach(function (word) {
+      (word.match(RUNS) || []).forEach(function (run) {
+        var chars = Array.from(run);
+        if (!IS_CJK.test(run) || chars.length === 1) {
+          found.push(run);
+        } else {
+          for (var i = 0; i + 1 < chars.length; i++) found.push(chars[i] + chars[i + 1]);
+        }
+      });
+    });
+    return found;
+  }
+
+  window.podium.searchTerms = terms;
+
   var toggle = document.getElementById("__search");
   var form = document.querySelector("[data-podium-search-form]");
   var input = document.querySelector("[data-podium-search-input]");
@@ -14,93 +44,175 @@
   var list = document.querySelector("[data-podium-search-results]");
   if (!toggle || !form || !input || !status || !list) return;
 
-  var root = window.podium.root;
-  var loading = null;
-  var latest = 0;
+  var folder = new URL("search/", window.podium.root);
+  var WEIGHTS = [8, 3, 1];  // a term in the title, in the names (presenters, stream...), in the prose
+  var PREFIX_WEIGHT = 0.5;  // a word that only begins with what was typed
+  var MOST_FILES_FOR_A_PREFIX = 3;
   var SHOWN = 10;
+  var files = {};
+  var latest = 0;
+  var waiting = null;
 
-  function pagefind() {
-    if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () { return module; });
+  function load(name) {
+    if (!files[name]) {
+      files[name] = fetch(new URL(name, folder)).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + name);
+        return response.json();
       });
+      files[name].catch(function () { delete files[name]; });  // try again at the next search
     }
-    return loading;
+    return files[name];
   }
 
-  function say(key, count) {
-    var text = status.getAttribute("data-" + key) || "";
-    status.textContent = text.replace("#", String(count));
+  // The terms file a term is in: the last one whose first term is not after it.
+  function fileOf(manifest, term) {
+    var low = 0, high = manifest.terms.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (manifest.terms[middle][0] <= term) low = middle; else high = middle - 1;
+    }
+    return low;
   }
 
-  // Pagefind's excerpt is text with the search words in <mark>: keep those, escape all else.
-  function excerpt(html) {
-    var parts = html.split(/<\/?mark>/);
-    var node = document.createElement("p");
-    var decoder = document.createElement("textarea");  // decodes entities, keeps spaces, runs nothing
-    parts.forEach(function (part, index) {
-      decoder.innerHTML = part;
-      var text = document.createTextNode(decoder.value);
-      if (index % 2 === 1) {
-        var mark = document.createElement("mark");
-        mark.appendChild(text);
-        node.appendChild(mark);
-      } else {
-        node.appendChild(text);
-      }
+  // {document: weight} of one query term; `prefix`: also the words that begin with it.
+  function lookUp(manifest, term, prefix) {
+    var first = fileOf(manifest, term);
+    var last = prefix ? Math.min(fileOf(manifest, term + "\uffff"), first + MOST_FILES_FOR_A_PREFIX - 1) : first;
+    var names = [];
+    for (var i = first; i <= last; i++) names.push("t-" + manifest.terms[i][1] + ".json");
+    return Promise.all(names.map(load)).then(function (loaded) {
+      var found = {};
+      loaded.forEach(function (file) {
+        Object.keys(file).forEach(function (key) {
+          var exact = key === term;
+          if (!exact && !(prefix && key.lastIndexOf(term, 0) === 0)) return;
+          var numbers = typeof file[key] === "string" ? file[file[key]] : file[key];  // another form of the word
+          var document = 0;
+          numbers.forEach(function (number) {
+            document += Math.floor(number / 3);
+            var weight = WEIGHTS[number % 3] * (exact ? 1 : PREFIX_WEIGHT);
+            if (!(found[document] >= weight)) found[document] = weight;
+          });
+        });
+      });
+      return found;
     });
+  }
+
+  // The documents that have every term, best first.
+  function rank(manifest, query) {
+    var words = terms(query).filter(function (term, index, all) { return all.indexOf(term) === index; });
+    if (!words.length) return Promise.resolve([]);
+    var typing = !/\s$/.test(query);
+    return Promise.all(words.map(function (term, index) {
+      var last = index === words.length - 1;
+      var prefix = typing && last && (IS_CJK.test(term) || term.length >= 3);
+      return lookUp(manifest, term, prefix);
+    })).then(function (found) {
+      var scores = null;
+      found.forEach(function (weights) {
+        var documents = Object.keys(weights);
+        var rarity = Math.log(1 + manifest.documents / Math.max(documents.length, 1));
+        var next = {};
+        documents.forEach(function (document) {
+          if (scores === null || document in scores) next[document] = (scores ? scores[document] : 0) + weights[document] * rarity;
+        });
+        scores = next;
+      });
+      return Object.keys(scores).map(Number).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    });
+  }
+
+  // What a result shows: [address, title, day and time · stream..., excerpt, language].
+  function shown(manifest, documents) {
+    var names = documents.map(function (document) {
+      return "d-" + manifest.pages[Math.floor(document / manifest.block)] + ".json";
+    });
+    return Promise.all(names.map(load)).then(function (loaded) {
+      return loaded.map(function (file, index) { return file[documents[index] % manifest.block]; });
+    });
+  }
+
+  // The excerpt as text, with the words searched for in <mark>.
+  function excerpt(text, query) {
+    var wanted = terms(query);
+    var node = document.createElement("p");
+    var at = 0;
+    text.replace(/[\p{L}\p{N}\p{M}]+/gu, function (word, index) {
+      var found = terms(word).some(function (term) {
+        return wanted.some(function (asked) { return term.lastIndexOf(asked, 0) === 0; });
+      });
+      if (!found) return word;
+      node.appendChild(document.createTextNode(text.slice(at, index)));
+      var mark = document.createElement("mark");
+      mark.textContent = word;
+      node.appendChild(mark);
+      at = index + word.length;
+      return word;
+    });
+    node.appendChild(document.createTextNode(text.slice(at)));
     return node;
   }
 
-  function item(data) {
-    var meta = data.meta || {};
+  function item(data, query) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = data.url;
+    link.href = new URL(data[0], window.podium.root).pathname;  // from the root, as in the site's own links
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h2");
-    title.textContent = meta.title || data.url;
+    title.textContent = data[1];
+    if (data[4]) title.lang = data[4];
     article.appendChild(title);
-    var about = [meta.when, meta.stream, meta.room, meta.session, meta.affiliation].filter(Boolean).join(" · ");
-    if (about) {
+    if (data[2]) {
       var details = document.createElement("p");
       details.className = "podium-search-meta";
-      details.textContent = about;
+      details.textContent = data[2];
       article.appendChild(details);
     }
-    if (data.excerpt) article.appendChild(excerpt(data.excerpt));
+    if (data[3]) {
+      var text = excerpt(data[3], query);
+      if (data[4]) text.lang = data[4];
+      article.appendChild(text);
+    }
     link.appendChild(article);
     li.appendChild(link);
     return li;
   }
 
+  function say(key, count) {
+    var text = status.getAttribute("data-" + key) || "";
+    status.textContent = text.replace("#", window.podium.number(count));
+  }
+
   function search(query) {
     var asked = ++latest;
-    if (!query.trim()) {
+    if (!terms(query).length) {
       list.textContent = "";
       say("placeholder", 0);
       return;
     }
-    pagefind().then(function (module) {
-      return module.debouncedSearch(query, {}, 150);
-    }).then(function (found) {
-      if (found === null || asked !== latest) return null;  // a newer search replaced this one
-      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (shown) {
-        if (asked !== latest) return;
-        list.textContent = "";
-        shown.forEach(function (data) { list.appendChild(item(data)); });
-        var count = found.results.length;
-        say(count === 0 ? "none" : count === 1 ? "one" : "other", count);
+    load("index.json").then(function (manifest) {
+      return rank(manifest, query).then(function (found) {
+        if (asked !== latest) return null;  // a newer search replaced this one
+        return shown(manifest, found.slice(0, SHOWN)).then(function (results) {
+          if (asked !== latest) return;
+          list.textContent = "";
+          results.forEach(function (data) { list.appendChild(item(data, query)); });
+          say(found.length === 0 ? "none" : found.length === 1 ? "one" : "other", found.length);
+        });
       });
     }).catch(function () {
-      status.textContent = _("Search is not available here (it is made when the site is built).");
+      if (asked === latest) status.textContent = _("Search is not available here (it is made when the site is built).");
     });
   }
 
-  input.addEventListener("input", function () { search(input.value); });
+  input.addEventListener("input", function () {
+    clearTimeout(waiting);
+    waiting = setTimeout(function () { search(input.value); }, 120);
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");

@@ -6,7 +6,8 @@
   Markdown's parser; with PODIUM_SHARD, only this process's share of the pages;
 - `on_post_page`: each page's Markdown and HTML let go once written;
 - `on_env`: Material's compiled templates kept between builds;
-- `on_serve`: `serve` told of staged pages by the operating system, not by polling.
+- `on_serve`: `serve` told of staged pages by the operating system, not by polling;
+- `on_post_build`: in `serve`, the search index linked into the served site.
 
 MkDocs loads this file by its path, not as part of the `podium` package, so it
 imports nothing from Podium.
@@ -18,6 +19,7 @@ import hashlib
 import marshal
 import os
 import re
+import shutil
 import zlib
 
 import jinja2
@@ -175,6 +177,25 @@ class _ChangesObserver(watchdog.observers.Observer):
         return super().schedule(
             event_handler, path, recursive=recursive, event_filter=self.CHANGES, follow_symlink=follow_symlink
         )
+
+
+def on_post_build(config) -> None:
+    """In `serve`: link the search index (made aside after each save, engine/serve.py) into the site served.
+
+    Staged with the docs, each new index would be a change MkDocs rebuilds for, and
+    MkDocs holds every request until a rebuild is done: a save took 2.2 s to show
+    instead of 1.5 s at 1,000 papers. Linked, a new index is served as soon as it is
+    swapped in, and MkDocs never copies it.
+    """
+    index = os.environ.get("PODIUM_SEARCH_INDEX")
+    if not index:
+        return
+    link = os.path.join(config.site_dir, os.path.basename(index))
+    if os.path.islink(link):
+        return
+    if os.path.isdir(link):
+        shutil.rmtree(link)
+    os.symlink(index, link, target_is_directory=True)
 
 
 def on_serve(server, config, builder):

@@ -109,16 +109,10 @@ def _write_changed(folder: Path, files: dict[str, bytes], previous: dict[str, by
         _write_file(target, content)
 
 
-# What `serve` writes into the staged docs by other ways than staging: the search index.
-_NOT_STAGED = ("search/",)
-
-
 def _remove_others(folder: Path, kept) -> None:
-    """Delete the files of `folder` not named in `kept` (but the search index), and the folders left empty."""
+    """Delete the files of `folder` not named in `kept`, and the folders left empty."""
     for existing in sorted(folder.rglob("*"), reverse=True):
         relative = existing.relative_to(folder).as_posix()
-        if relative.startswith(_NOT_STAGED):
-            continue
         if existing.is_file() and relative not in kept:
             existing.unlink()
         elif existing.is_dir() and not any(existing.iterdir()):

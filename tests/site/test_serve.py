@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -96,3 +97,27 @@ def test_a_data_error_keeps_the_last_good_pages_and_a_fix_is_served(served):
     output = log.read_text(encoding="utf-8")
     assert f"data/sessions/{SESSION}.yml:2:7: error: YAML syntax" in output and "still the last good ones" in output
     assert f"Serving on {base} " in output
+
+
+def test_search_finds_a_saved_title_without_another_rebuild(served):
+    """The preview's index is made aside and linked into the site (mkdocs_hooks.on_post_build): a new one sets off no rebuild."""
+    project, base, log = served
+    assert fetch(base + "search/index.json") is not None
+    _edit_title(project, "Rent caps, zebracrossing")
+    wait_for(base + f"sessions/{SESSION}/", "zebracrossing", time.perf_counter())
+    builds = log.read_text(encoding="utf-8").count("Building documentation")
+    deadline = time.perf_counter() + 20
+    while "zebracrossing" not in _served_terms(base) and time.perf_counter() < deadline:
+        time.sleep(0.2)
+    assert "zebracrossing" in _served_terms(base)
+    time.sleep(1.5)
+    assert log.read_text(encoding="utf-8").count("Building documentation") == builds, "the new index set off a rebuild"
+    assert not (project / "build" / "docs" / "search").exists()
+
+
+def _served_terms(base: str) -> set[str]:
+    manifest = json.loads(fetch(base + "search/index.json") or "{}")
+    terms: set[str] = set()
+    for _, hash in manifest.get("terms", []):
+        terms.update(json.loads(fetch(base + f"search/t-{hash}.json") or "{}"))
+    return terms

@@ -3,7 +3,7 @@
 The same placement serves every reader of a day page:
 - on a wide screen, CSS grid sets each session in its room's column, from the row of
   its start to the row of its end (rows of five minutes), sessions for everyone
-  across all columns;
+  across all columns (two at the same time share them, side by side);
 - on a phone, in print and to a screen reader, the same HTML reads as headed lists:
   a heading per start time, under it the sessions that start then, by room.
 
@@ -91,12 +91,17 @@ def day_timetable(programme: Programme, sessions: list[Session]) -> Timetable:
     grid_columns = sum(c.span for c in columns) or 1
     if grid_columns < 2:
         columns, column_of = [], {}
+    together = _for_everyone_at_once([s for s in timed if name_of(s) is None], spans)
+    # Sessions for everyone at the same time as one another need a column each at least.
+    grid_columns = max(grid_columns, *(lanes for _, lanes, _ in together.values()), 1)
     by_start: dict[dt.time, list[Placed]] = {}
     for session in timed:
         begin, end = spans[session.id]
         column, span = column_of.get(session.id), 1
-        if column is None and columns:
-            column, span = _free_columns(session, spans, column_of, grid_columns)
+        if session.id in together:
+            column, span = _shared_columns(*together[session.id], column_of, spans, grid_columns)
+        elif column is None and columns:
+            column, span = _free_columns((begin, end), spans, column_of, grid_columns)
         placed = Placed(session, column, row_of[begin], row_of[end], span)
         by_start.setdefault(session.start, []).append(placed)
     starts = []
@@ -152,10 +157,52 @@ def _lanes(names: list[str], sessions: list[Session], name_of, spans) -> tuple[l
     return columns, {sid: starts[name] + lane for sid, (name, lane) in lane_of.items()}
 
 
-def _free_columns(session: Session, spans, column_of: dict[str, int], grid_columns: int) -> tuple[int | None, int]:
+def _for_everyone_at_once(sessions: list[Session], spans) -> dict[str, tuple[int, int, tuple[int, int]]]:
+    """Sessions for everyone that run at the same time as another one (two plenaries in two
+    halls): each one's lane, how many lanes its group needs, and the group's time."""
+    found: dict[str, tuple[int, int, tuple[int, int]]] = {}
+    for group in _overlapping(sorted(sessions, key=lambda s: spans[s.id]), spans):
+        lanes: list[int] = []  # each lane's last end
+        lane_of: dict[str, int] = {}
+        for session in group:
+            begin, end = spans[session.id]
+            lane = next((i for i, last in enumerate(lanes) if last <= begin), len(lanes))
+            lanes[lane : lane + 1] = [end]
+            lane_of[session.id] = lane
+        if len(lanes) > 1:
+            window = (spans[group[0].id][0], max(spans[s.id][1] for s in group))
+            found.update({sid: (lane, len(lanes), window) for sid, lane in lane_of.items()})
+    return found
+
+
+def _overlapping(sessions: list[Session], spans) -> list[list[Session]]:
+    """`sessions` (by start) in groups, each running without a break from its first start to its last end."""
+    groups: list[list[Session]] = []
+    end = None
+    for session in sessions:
+        begin, finish = spans[session.id]
+        if end is None or begin >= end:
+            groups.append([])
+            end = finish
+        groups[-1].append(session)
+        end = max(end, finish)
+    return groups
+
+
+def _shared_columns(lane: int, lanes: int, window: tuple[int, int], column_of, spans, grid_columns: int) -> tuple[int, int]:
+    """A session for everyone's share of the columns free during its group's time: the
+    `lane`-th of `lanes` equal parts (the last takes what is left over)."""
+    first, width = _free_columns(window, spans, column_of, grid_columns)
+    if first is None or width < lanes:  # all free, or too few free: share them all
+        first, width = 1, grid_columns
+    share = width // lanes
+    return first + lane * share, share if lane < lanes - 1 else width - lane * share
+
+
+def _free_columns(window: tuple[int, int], spans, column_of: dict[str, int], grid_columns: int) -> tuple[int | None, int]:
     """For a session for everyone: across all columns, or, where a room's session runs
     meanwhile (a workshop through lunch), across the widest run of columns free then."""
-    begin, end = spans[session.id]
+    begin, end = window
     busy = {column for other, column in column_of.items() if spans[other][0] < end and begin < spans[other][1]}
     if not busy:
         return None, 1

@@ -190,3 +190,22 @@ def test_tab_goes_through_the_wide_timetable_in_reading_order(open_page, camp_ur
             tops.append(focused[2])
     assert len(expected) == 9 and visited == expected  # the day's ten entries but the break, which links nowhere
     assert tops == sorted(tops)
+
+
+def test_two_sessions_for_everyone_at_once_sit_side_by_side(open_page, tmp_path):
+    """Two plenaries at the same time in two halls share the columns instead of covering each other."""
+    from tests.conftest import CAMP_DATA, make_project, run_build_py
+    from tests.server import SiteServer
+
+    project = make_project(tmp_path / "camp", CAMP_DATA)
+    opening = (project / "data" / "sessions" / "opening-welcome-to-the-camp.yml").read_text(encoding="utf-8")
+    second = opening.replace("'Opening: welcome to the camp'", "Second opening").replace("room: Saal A", "room: Saal B")
+    (project / "data" / "sessions" / "second-opening.yml").write_text(second, encoding="utf-8")
+    assert run_build_py(project, "build").returncode == 0
+    server = SiteServer(project / "site")
+    try:
+        page, _ = open_page(server.url + "programme/2026-08-06/", **WIDE)
+        first, other = (_box(page, title) for title in ("Opening: welcome to the camp", "Second opening"))
+        assert first["y"] == other["y"] and first["x"] + first["width"] <= other["x"]
+    finally:
+        server.close()

@@ -71,3 +71,23 @@ def test_a_day_without_rooms_has_its_streams_as_columns(camp):
     table = day_timetable(camp, sessions)
     assert table.column_kind == "stream"
     assert [c.name for c in table.columns] == ["Hardware & making", "Society & politics", "Software"]
+
+
+def test_sessions_for_everyone_at_the_same_time_share_the_columns(camp):
+    # Two plenaries at once in a day of three rooms: side by side, not on top of each other.
+    opening = next(s for s in camp.sessions if s.id == "opening-welcome-to-the-camp")
+    day = [s for s in camp.sessions if s.date == opening.date]
+    second = dataclasses.replace(opening, id="second-opening", title="Second opening", room="Saal B")
+    placed = _placed(day_timetable(camp, [*day, second]))
+    first, other = placed["opening-welcome-to-the-camp"], placed["second-opening"]
+    assert (first.column, first.span) == (1, 1) and (other.column, other.span) == (2, 2)
+    assert placed["lunch-2026-08-06"].column == 1  # the rest stays as it was
+
+
+def test_a_day_of_one_column_widens_for_sessions_for_everyone_at_once(camp):
+    opening = next(s for s in camp.sessions if s.id == "opening-welcome-to-the-camp")
+    later = dataclasses.replace(opening, id="overlapping", title="Overlapping", start=dt.time(11, 15))
+    table = day_timetable(camp, [opening, later])
+    assert table.grid_columns == 2
+    placed = _placed(table)
+    assert [(placed[i].column, placed[i].span) for i in ("opening-welcome-to-the-camp", "overlapping")] == [(1, 1), (2, 1)]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import pages
 from ..programme.model import Programme
-from . import mkdocs_config
+from . import mkdocs_config, search_index
 from . import preview as preview_files
 from .generate import generate
 from .layout import BuildError, Layout, build_stamp
@@ -64,10 +64,16 @@ def hand_written_files(layout: Layout) -> dict[str, bytes]:
 
 
 def refuse_clashes(hand_written: dict[str, bytes], generated) -> None:
-    """A hand-written page at the path of a generated one is an error: no page silently replaces another."""
+    """A hand-written page at the path of a generated one is an error: no page silently replaces another.
+
+    So is a hand-written file in the search index's folder, which the index replaces whole."""
     for relative in generated:
         if relative in hand_written:
             raise BuildError(f"docs/{relative} has the same path as a generated page; rename it")
+    folder = f"{search_index.FOLDER}/"
+    in_the_way = sorted(path for path in hand_written if path.startswith(folder))
+    if in_the_way:
+        raise BuildError(f"docs/{in_the_way[0]} is in docs/{folder}, where Podium puts the search index; move it")
 
 
 def sync(folder: Path, files: dict[str, bytes], previous: dict[str, bytes] | None = None) -> None:

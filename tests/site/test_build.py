@@ -247,6 +247,16 @@ def test_build_refuses_a_hand_written_file_at_an_exports_path(tmp_path):
     assert not (project / "site").exists()
 
 
+def test_build_refuses_a_hand_written_file_in_the_search_index_folder(tmp_path):
+    project = make_project(tmp_path, MULTI_DATA)
+    (project / "docs" / "search").mkdir()
+    (project / "docs" / "search" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    result = run_build_py(project, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/search/notes.md is in docs/search/, where Podium puts the search index; move it" in result.stderr
+    assert not (project / "site").exists()
+
+
 def test_nothing_of_the_previews_notice_reaches_a_built_site(seed_project):
     site = seed_project / "site"
     assert not (site / "podium-preview").exists()

@@ -131,6 +131,10 @@ def test_content_in_another_language_is_marked_for_screen_readers(open_page, lan
 def test_search_on_a_chinese_site_finds_a_session_by_a_two_character_word(open_page, languages_url):
     page, _ = open_page(languages_url("zh-Hans") + "about/", service_workers="block")
     assert search(page, "扶贫")[0] == "sessions/zhongguo/"
+    # The excerpt marks the word where it occurs, not the whole run of characters around it.
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("mark").all_inner_texts() == ["扶贫"]
+    assert "本场次讨论中国农村扶贫政策" in first.inner_text()
 
 
 @pytest.mark.parametrize(("tag", "path", "view"), [("ar", "programme/", "1280"), ("zh-Hans", "sessions/zhongguo/", "phone")])

@@ -15,6 +15,8 @@
   var RUNS = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "gu");
   var IS_CJK = new RegExp("^[" + CJK + "]", "u");
   var MARKS = /(?![\u3099\u309a])\p{M}/gu;
+  var CJK_RUN = new RegExp("[" + CJK + "]+", "gu");
+  var NOT_CJK_WORD = new RegExp("(?:(?![" + CJK + "])[\\p{L}\\p{N}\\p{M}])+", "gu");
 
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(MARKS, "").normalize("NFC");
@@ -133,24 +135,33 @@
     });
   }
 
-  // The excerpt as text, with the words searched for in <mark>.
+  // The excerpt as text, with the words searched for in <mark>: a word that begins with
+  // one of them, and in Chinese or Japanese the characters searched for, where they occur.
   function excerpt(text, query) {
     var wanted = terms(query);
-    var node = document.createElement("p");
-    var at = 0;
-    text.replace(/[\p{L}\p{N}\p{M}]+/gu, function (word, index) {
+    var ranges = [];
+    text.replace(NOT_CJK_WORD, function (word, index) {
       var found = terms(word).some(function (term) {
         return wanted.some(function (asked) { return term.lastIndexOf(asked, 0) === 0; });
       });
-      if (!found) return word;
-      node.appendChild(document.createTextNode(text.slice(at, index)));
-      var mark = document.createElement("mark");
-      mark.textContent = word;
-      node.appendChild(mark);
-      at = index + word.length;
+      if (found) ranges.push([index, index + word.length]);
       return word;
     });
-    node.appendChild(document.createTextNode(text.slice(at)));
+    (query.match(CJK_RUN) || []).forEach(function (run) {
+      for (var at = text.indexOf(run); at !== -1; at = text.indexOf(run, at + run.length)) ranges.push([at, at + run.length]);
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var node = document.createElement("p");
+    var done = 0;
+    ranges.forEach(function (range) {
+      if (range[0] < done) return;  // inside one marked already
+      node.appendChild(document.createTextNode(text.slice(done, range[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(range[0], range[1]);
+      node.appendChild(mark);
+      done = range[1];
+    });
+    node.appendChild(document.createTextNode(text.slice(done)));
     return node;
   }
 

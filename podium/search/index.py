@@ -8,8 +8,10 @@
   order, what a result shows (address, title, day and time, stream, room, excerpt).
 
 A search for a title word downloaded 4.6 KB at 100 papers and 11.3 KB at 5,000
-(`make bench`): the manifest grows with the site (5 KB gzipped at 5,000), the rest not. File names carry their content's hash: a phone that has one keeps it across builds
-(the service worker takes it from the older build's cache). Same documents, same bytes.
+(`make bench`): the manifest grows with the site (5 KB gzipped at 5,000), the rest
+not. File names carry their content's hash: a phone that has one keeps it across
+builds (the service worker takes it from the older build's cache). Same documents,
+same bytes.
 
 A term's documents are numbers in the programme's order, as differences from the one
 before, each times 3 plus where the term is: 0 title, 1 names, 2 prose. A term that

@@ -89,11 +89,11 @@
           var exact = key === term;
           if (!exact && !(prefix && key.lastIndexOf(term, 0) === 0)) return;
           var numbers = typeof file[key] === "string" ? file[file[key]] : file[key];  // another form of the word
-          var document = 0;
+          var page = 0;  // a document's number: the first, then differences
           numbers.forEach(function (number) {
-            document += Math.floor(number / 3);
+            page += Math.floor(number / 3);
             var weight = WEIGHTS[number % 3] * (exact ? 1 : PREFIX_WEIGHT);
-            if (!(found[document] >= weight)) found[document] = weight;
+            if (!(found[page] >= weight)) found[page] = weight;
           });
         });
       });
@@ -113,11 +113,11 @@
     })).then(function (found) {
       var scores = null;
       found.forEach(function (weights) {
-        var documents = Object.keys(weights);
-        var rarity = Math.log(1 + manifest.documents / Math.max(documents.length, 1));
+        var pages = Object.keys(weights);
+        var rarity = Math.log(1 + manifest.documents / Math.max(pages.length, 1));
         var next = {};
-        documents.forEach(function (document) {
-          if (scores === null || document in scores) next[document] = (scores ? scores[document] : 0) + weights[document] * rarity;
+        pages.forEach(function (page) {
+          if (scores === null || page in scores) next[page] = (scores ? scores[page] : 0) + weights[page] * rarity;
         });
         scores = next;
       });
@@ -126,12 +126,12 @@
   }
 
   // What a result shows: [address, title, day and time · stream..., excerpt, language].
-  function shown(manifest, documents) {
-    var names = documents.map(function (document) {
-      return "d-" + manifest.pages[Math.floor(document / manifest.block)] + ".json";
+  function shown(manifest, pages) {
+    var names = pages.map(function (page) {
+      return "d-" + manifest.pages[Math.floor(page / manifest.block)] + ".json";
     });
     return Promise.all(names.map(load)).then(function (loaded) {
-      return loaded.map(function (file, index) { return file[documents[index] % manifest.block]; });
+      return loaded.map(function (file, index) { return file[pages[index] % manifest.block]; });
     });
   }
 

@@ -2,7 +2,7 @@
  * Podium: search, with Podium's own index (search/ at the site's root, made by
  * podium/search/index.py). Nothing of it is downloaded until a visitor types into the
  * search box; then the manifest, the file of terms each word is in, and the files of
- * the results shown: about 20 KB at any size of programme. Results name the page, its
+ * the results shown: 5 to 30 KB, at 100 papers as at 5,000. Results name the page, its
  * day, time and stream, and link to it. Keyboard: "/" opens the search, Escape closes it.
  */
 (function () {

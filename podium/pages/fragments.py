@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ..programme import addresses
 from ..programme.model import Programme, Session
 from ..text import when
+from .. import translations
 from ..translations import _, ngettext, translated_html
 from . import labels
 
@@ -43,7 +44,7 @@ def lang_attribute(item) -> str:
 
 def language_attributes(tag: str) -> str:
     """` lang="de" dir="ltr"`: a text's language and the way it runs."""
-    return f' lang="{escape(tag)}" dir="{labels.direction(tag)}"'
+    return f' lang="{escape(tag)}" dir="{translations.direction(tag)}"'
 
 
 def href(page: str, target: str) -> str:

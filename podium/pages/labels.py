@@ -47,16 +47,6 @@ def language(tag: str, locale: str) -> str:
     return name[:1].upper() + name[1:] if name else tag
 
 
-@functools.lru_cache(maxsize=64)
-def direction(tag: str) -> str:
-    """`rtl` for a language written right to left (ar, he, fa), else `ltr`."""
-    try:
-        order = Locale.parse(tag, sep="-").character_order
-    except (ValueError, TypeError, UnknownLocaleError):
-        return "ltr"
-    return "rtl" if order == "right-to-left" else "ltr"
-
-
 def kind(session: Session) -> str:
     """`Keynote`, or `Keynote, for everyone` when it belongs to every stream."""
     label = kind_label(session.kind)

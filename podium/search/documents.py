@@ -27,7 +27,7 @@ class Document:
     about: tuple[str, ...] = ()  # shown, and searched as names are
     names: tuple[str, ...] = ()
     prose: tuple[str, ...] = ()
-    language: str | None = None  # the title's and text's own language, when it is not the site's
+    language: str | None = None  # the title's and text's own language (BCP 47), when the data gives one
 
     @property
     def summary(self) -> str:
@@ -58,7 +58,7 @@ def _session(programme: Programme, session: Session) -> Document:
         when=_when(programme, session), about=_where(session),
         names=_present(session.subtitle, *(_appearance(a) for a in session.people)),
         prose=_prose(session.abstract, session.description),
-        language=_own_language(programme, session),
+        language=session.language,
     )  # fmt: skip
 
 
@@ -69,7 +69,7 @@ def _paper(programme: Programme, paper: Paper) -> Document:
         when=_when(programme, paper), about=(*_where(paper), *_present(session.title if session else None)),
         names=_present(paper.subtitle, *(_appearance(a) for a in paper.people)),
         prose=_prose(paper.abstract, paper.description),
-        language=_own_language(programme, paper),
+        language=paper.language,
     )  # fmt: skip
 
 
@@ -83,11 +83,6 @@ def _when(programme: Programme, item: Session | Paper) -> str | None:
 
 def _where(item: Session | Paper) -> tuple[str, ...]:
     return _present(item.stream.name if item.stream else None, item.room)
-
-
-def _own_language(programme: Programme, item: Session | Paper) -> str | None:
-    language = getattr(item, "language", None)
-    return language if language and language != programme.conference.language else None
 
 
 def _appearance(appearance) -> str:

@@ -25,6 +25,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 
+from .. import translations
 from . import terms
 from .documents import Document
 
@@ -39,17 +40,20 @@ _EXCERPT_CHARS = 220
 def files(documents: Sequence[Document], language: str) -> dict[str, bytes]:
     """{file name in the search folder: its bytes}, for `documents` on a site in `language`."""
     postings = _with_forms_of_each_stem(_postings(documents), terms.stemmer(language))
-    terms_files = _terms_files(postings)
+    terms_files = [(first, _hash(content), content) for first, content in _terms_files(postings)]
     pages_files = [_json([_shown(document) for document in documents[i : i + BLOCK]]) for i in range(0, len(documents), BLOCK)]
-    named = {f"t-{_hash(content)}.json": content for _, content in terms_files}
-    named.update({f"d-{_hash(content)}.json": content for content in pages_files})
+    pages_files = [(_hash(content), content) for content in pages_files]
     manifest = {
         "documents": len(documents),
         "block": BLOCK,
-        "terms": [[first, _hash(content)] for first, content in terms_files],
-        "pages": [_hash(content) for content in pages_files],
+        "terms": [[first, hash] for first, hash, _ in terms_files],
+        "pages": [hash for hash, _ in pages_files],
     }
-    return {MANIFEST: _json(manifest), **named}
+    return {
+        MANIFEST: _json(manifest),
+        **{f"t-{hash}.json": content for _, hash, content in terms_files},
+        **{f"d-{hash}.json": content for hash, content in pages_files},
+    }
 
 
 def _postings(documents: Sequence[Document]) -> dict[str, dict[int, int]]:
@@ -111,9 +115,12 @@ def _encode(documents: dict[int, int]) -> list[int]:
 
 
 def _shown(document: Document) -> list[str]:
-    """[address, title, day and time · stream · room..., excerpt, language]: what a result shows."""
+    """[address, title, day and time · stream · room..., excerpt, language, direction]: what a result
+    shows; the language and its direction only for a title and text in a language of their own."""
     shown = [document.path, document.title, " · ".join(filter(None, (document.when, *document.about))), _excerpt(document.summary)]
-    return shown + [document.language] if document.language else shown
+    if document.language:
+        shown += [document.language, translations.direction(document.language)]
+    return shown
 
 
 def _excerpt(text: str) -> str:

@@ -146,3 +146,13 @@ def _plural_samples(locale: str) -> dict[str, int]:
     for n in range(0, 1000):
         samples.setdefault(rule(n), n)
     return samples
+
+
+@functools.lru_cache(maxsize=64)
+def direction(tag: str) -> str:
+    """`rtl` for a language written right to left (ar, he, fa), else `ltr`."""
+    try:
+        order = Locale.parse(tag, sep="-").character_order
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"

@@ -88,7 +88,7 @@ def test_what_a_result_shows_comes_in_files_of_sixteen_documents():
     assert len(first) == 16 and len(second) == 5
     assert first[3][:3] == ["papers/p3/", "Paper 3 word3", "Monday · Stream A"]
     assert first[3][3].startswith("Person 3 · abstract text 3 w3x0") and first[3][3].endswith(" …") and len(first[3][3]) <= 222
-    assert second[4] == ["sessions/z/", "中国的扶贫", "Tuesday · Room 1", "", "zh-Hans"]
+    assert second[4] == ["sessions/z/", "中国的扶贫", "Tuesday · Room 1", "", "zh-Hans", "ltr"]
 
 
 def test_the_same_documents_give_the_same_bytes():

@@ -125,7 +125,7 @@
     });
   }
 
-  // What a result shows: [address, title, day and time · stream..., excerpt, language].
+  // What a result shows: [address, title, day and time · stream..., excerpt, language, direction].
   function shown(manifest, pages) {
     var names = pages.map(function (page) {
       return "d-" + manifest.pages[Math.floor(page / manifest.block)] + ".json";
@@ -175,7 +175,7 @@
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h2");
     title.textContent = data[1];
-    if (data[4]) title.lang = data[4];
+    if (data[4]) { title.lang = data[4]; title.dir = data[5]; }
     article.appendChild(title);
     if (data[2]) {
       var details = document.createElement("p");
@@ -185,7 +185,7 @@
     }
     if (data[3]) {
       var text = excerpt(data[3], query);
-      if (data[4]) text.lang = data[4];
+      if (data[4]) { text.lang = data[4]; text.dir = data[5]; }
       article.appendChild(text);
     }
     link.appendChild(article);

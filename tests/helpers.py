@@ -1,4 +1,4 @@
-"""Small readers for the tests: the seed's facts and the visible text of a page."""
+"""Small readers for the tests: the seed's facts, every text of a data folder, and the visible text of a page."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+import yaml
 
 from tests.conftest import FIXTURES
 
@@ -90,3 +92,22 @@ def write_data(root: Path, files: dict[str, str]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return root
+
+
+def data_texts(data: Path) -> list[str]:
+    """Every text of the data (titles, names, roles, places...), longest first."""
+    texts: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif value is not None:
+            texts.add(" ".join(str(value).split()))
+
+    for file in data.rglob("*.yml"):
+        walk(yaml.safe_load(file.read_text(encoding="utf-8")))
+    return sorted(texts, key=len, reverse=True)

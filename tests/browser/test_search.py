@@ -13,6 +13,7 @@ from tests.browser.test_accessibility import VIEWS, axe_violations
 from podium.search import terms
 from tests.browser.test_large_programme import search
 from tests.conftest import REPO
+from tests.helpers import data_texts
 
 pytestmark = pytest.mark.browser
 
@@ -115,25 +116,8 @@ _TRICKY = [
 
 
 def _fixture_texts() -> list[str]:
-    """Every string of the fixtures' data: titles, names, abstracts in eight languages."""
-    texts: list[str] = []
-
-    def walk(value) -> None:
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    for file in sorted((REPO / "tests" / "fixtures").glob("*/data/**/*.yml")):
-        try:
-            walk(yaml.safe_load(file.read_text(encoding="utf-8")))
-        except yaml.YAMLError:
-            continue  # the invalid fixtures
-    return texts
+    """Every text of the fixtures' data: titles, names, abstracts in eight languages."""
+    return [text for data in sorted((REPO / "tests" / "fixtures").glob("*/data")) for text in data_texts(data)]
 
 
 def test_the_browser_makes_the_same_terms_of_a_text_as_the_index(open_page, aspc_url):
@@ -146,8 +130,9 @@ def test_the_browser_makes_the_same_terms_of_a_text_as_the_index(open_page, aspc
 
 def test_a_search_finds_other_forms_of_a_word_and_words_that_begin_with_it(open_page, aspc_url):
     page, _ = open_page(aspc_url + "about/")
-    # "Renters" in a title; "renter" is another form of it, "rent" begins it.
-    assert "papers/rent-assistance-renters/" in search(page, "renter")
+    # Chienchung Huang's bio says "innovation", never "innovative"; a paper says both.
+    # Typed with a space after it, the word is not taken as a beginning: only its stem finds him.
+    assert "people/chienchung-huang/" in search(page, "innovative ")
     page.locator("input.md-search__input").fill("")
     assert search(page, "assist")[0] == "papers/rent-assistance-renters/"
 

@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from podium import translations
 from tests.conftest import LANGUAGE_TAGS, SEED_DATA, make_project, run_build_py, with_language
+from tests.helpers import data_texts
 
 PAGES = [
     "sessions/collective-sharing-poverty-alleviation-china/index.html", "programme/index.html", "people/index.html",
@@ -63,25 +63,6 @@ def page_words(path: Path, data_texts: list[str]) -> str:
     for value in [*data_texts, *_FILE_NAMES]:  # longest first: a title before the words in it
         text = text.replace(value, " ")
     return text
-
-
-def data_texts(data: Path) -> list[str]:
-    """Every text of the data (titles, names, roles, places...), longest first."""
-    texts: set[str] = set()
-
-    def walk(value):
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif value is not None:
-            texts.add(" ".join(str(value).split()))
-
-    for file in data.rglob("*.yml"):
-        walk(yaml.safe_load(file.read_text(encoding="utf-8")))
-    return sorted(texts, key=len, reverse=True)
 
 
 def podium_english(locale: str) -> set[str]:

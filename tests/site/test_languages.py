@@ -115,8 +115,11 @@ def test_a_translated_site_shows_none_of_podiums_or_materials_english(translated
     texts = data_texts(SEED_DATA)
     pieces = podium_english(locale) | material_english(locale)
     assert len(pieces) > 150  # the messages are really there to be found
-    leaks = {page: english_found(page_words(site / page, texts), pieces) for page in PAGES}
-    assert leaks == {page: [] for page in PAGES}
+    # Every page of the site but the organisers' documentation, which stays English.
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.is_relative_to(site / "organisers"))
+    assert set(PAGES) | {"my-programme/index.html", "rooms/index.html", "people/lijie-fang/index.html"} <= set(pages)
+    leaks = {page: english_found(page_words(site / page, texts), pieces) for page in pages}
+    assert leaks == {page: [] for page in pages}
 
 
 def test_the_english_check_really_finds_english(translated_seed):

@@ -4,6 +4,7 @@
   processes wrote them into rather than from thousands of files;
 - `on_page_markdown`, `on_page_content`: Podium's blocks of HTML kept out of
   Markdown's parser; with PODIUM_SHARD, only this process's share of the pages;
+  a hand-written page in a language of its own (front matter `language`) marked so;
 - `on_post_page`: each page's Markdown and HTML let go once written;
 - `on_env`: Material's compiled templates kept between builds;
 - `on_serve`: `serve` told of staged pages by the operating system, not by polling;
@@ -23,8 +24,10 @@ import shutil
 import zlib
 
 import jinja2
+import markupsafe
 import watchdog.events
 import watchdog.observers
+from babel import Locale, UnknownLocaleError
 from mkdocs.structure.files import File, Files, set_exclusions
 
 
@@ -125,9 +128,30 @@ def _is_rendered_here(file: File) -> bool:
 
 def on_page_content(html: str, page, config, files) -> str:
     token, blocks = _lifted.pop(page.file.src_uri, ("", []))
-    if not blocks:
+    if blocks:
+        html = _TOKEN_PARAGRAPH.sub(lambda match: blocks[int(match[2])] if match[1] == token else match[0], html)
+    return in_own_language(html, page.meta.get("language"), config["extra"]["podium"]["language"])
+
+
+def in_own_language(html: str, language, site_language: str) -> str:
+    """A hand-written page whose front matter gives a language other than the site's
+    (Podium's For organisers page is English on every site) wrapped in its `lang` and
+    `dir`, so that screen readers read it in its own language."""
+    if not isinstance(language, str) or not language.strip():
         return html
-    return _TOKEN_PARAGRAPH.sub(lambda match: blocks[int(match[2])] if match[1] == token else match[0], html)
+    tag = language.strip()
+    if site_language.lower() == tag.lower() or site_language.lower().startswith(tag.lower() + "-"):
+        return html  # the site's language, or the site's with a region (en on an en-AU site)
+    return f'<div lang="{markupsafe.escape(tag)}" dir="{_direction(tag)}">{html}</div>'
+
+
+def _direction(tag: str) -> str:
+    """As translations.direction, which this file cannot import."""
+    try:
+        order = Locale.parse(tag, sep="-").character_order
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 def on_post_page(output: str, page, config) -> str:

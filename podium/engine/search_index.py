@@ -42,4 +42,7 @@ def _hand_written(files: dict[str, bytes]) -> Iterable[documents.Document]:
         title_match = re.search(r"^title:\s*(.+)$", front[1], re.M) if front else None
         heading = re.search(r"^#\s+(.+)$", body, re.M)
         title = (title_match[1].strip("'\" ") if title_match else None) or (heading[1].strip() if heading else path)
-        yield documents.Document(addresses.published(path), title, prose=(markup.plain(body),))
+        # A page in a language of its own (For organisers is English on every site) says so.
+        language_match = re.search(r"^language:\s*(\S+)\s*$", front[1], re.M) if front else None
+        language = language_match[1].strip("'\"") if language_match else None
+        yield documents.Document(addresses.published(path), title, prose=(markup.plain(body),), language=language)

@@ -135,6 +135,16 @@ def test_pages_say_their_language_and_direction(translated_seed, locale):
     assert re.search(r'<body [^>]*dir="rtl"', page) if locale == "ar" else re.search(r'<body [^>]*dir="ltr"', page)
 
 
+@pytest.mark.parametrize(("locale", "content"), [("ar", '<div lang="en" dir="ltr">'), ("en", "<h1")])
+def test_the_organisers_documentation_says_it_is_english_on_a_site_in_another_language(translated_seed, locale, content):
+    site = translated_seed(locale) / "site"
+    page = (site / "organisers" / "index.html").read_text(encoding="utf-8")
+    article = re.search(r'<article class="md-content__inner md-typeset">\s*(.*?)</article>', page, re.S)[1]
+    assert article.startswith(content)
+    results = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("d-*.json"))
+    assert re.search(r'\["organisers/","For organisers",[^\]]*,"en","ltr"\]', results)
+
+
 @pytest.mark.parametrize(("locale", "date"), [
     ("de", "Dienstag, 10. September 2019"), ("fr", "mardi 10 septembre 2019"), ("es", "martes, 10 de septiembre de 2019"),
     ("pt_BR", "terça-feira, 10 de setembro de 2019"), ("zh_Hans", "2019年9月10日星期二"), ("ja", "2019年9月10日火曜日"),

@@ -28,13 +28,16 @@ def _pages(data):
 def _html(text: str, with_hooks: bool, name: str) -> str:
     """A page's body as MkDocs makes it: front matter off, Markdown with the site's extensions."""
     body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=name))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=name), meta={})
     if with_hooks:
         body = hooks.on_page_markdown(body, page, None, None)
     html = markdown.Markdown(extensions=["attr_list", "toc"]).convert(body)
     if with_hooks:
-        html = hooks.on_page_content(html, page, None, None)
+        html = hooks.on_page_content(html, page, _CONFIG, None)
     return html
+
+
+_CONFIG = {"extra": {"podium": {"language": "en"}}}
 
 
 def _without_markers(html: str) -> str:
@@ -61,3 +64,24 @@ def test_a_page_that_names_a_token_keeps_its_text():
     text = "podium-html-0\n\n" + fragments.html_block("<ul><li>x</li></ul>") + "\n\nAfter.\n"
     html = _html(text, True, "x.md")
     assert "<p>podium-html-0</p>" in html and "<ul><li>x</li></ul>" in html and "<p>After.</p>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "site", "wrapped"),
+    [
+        ("en", "de", '<div lang="en" dir="ltr"><h1>For organisers</h1></div>'),
+        ("en", "ar", '<div lang="en" dir="ltr"><h1>For organisers</h1></div>'),
+        ("ar", "en", '<div lang="ar" dir="rtl"><h1>For organisers</h1></div>'),
+        ("en", "en", "<h1>For organisers</h1>"),
+        ("en", "en-AU", "<h1>For organisers</h1>"),
+        (None, "de", "<h1>For organisers</h1>"),
+    ],
+)
+def test_a_hand_written_page_in_a_language_of_its_own_says_so(language, site, wrapped):
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="organisers.md"), meta={"language": language} if language else {})
+    config = {"extra": {"podium": {"language": site}}}
+    assert hooks.on_page_content("<h1>For organisers</h1>", page, config, None) == wrapped
+
+
+def test_a_hand_written_pages_language_is_escaped():
+    assert hooks.in_own_language("<p>x</p>", '"><script>', "de") == '<div lang="&#34;&gt;&lt;script&gt;" dir="ltr"><p>x</p></div>'

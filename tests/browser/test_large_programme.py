@@ -41,12 +41,12 @@ def test_programme_of_1000_papers_filters_by_stream_keeping_sessions_for_everyon
 
 
 def search(page, words: str) -> list[str]:
-    """The addresses of the pages Material's search lists for `words` (one per page)."""
+    """The addresses of the pages search lists for `words`, once it shows the results for
+    all of them (the list is busy from each keystroke until then)."""
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(words, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
-    page.wait_for_timeout(500)
+    page.wait_for_function("document.querySelector('[data-podium-search-results]').getAttribute('aria-busy') === 'false'", timeout=20_000)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))"
     )

@@ -153,3 +153,23 @@ def test_search_works_offline_once_the_worker_has_kept_the_index(open_page, aspc
     page.context.set_offline(True)
     page.goto(aspc_url + "about/")
     assert search(page, "Rent assistance")[0] == "papers/rent-assistance-renters/"
+
+
+def test_the_results_are_busy_from_a_keystroke_until_the_results_for_it_are_shown(browser, aspc_url):
+    # With the page's clock held, the search after the pause in typing has not run yet.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.clock.install()
+        page.goto(aspc_url + "about/")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("rent assistance")
+        results = page.locator("[data-podium-search-results]")
+        assert results.get_attribute("aria-busy") == "true"
+        assert results.locator("li").count() == 0
+        page.clock.run_for(1000)
+        page.wait_for_function("document.querySelector('[data-podium-search-results]').getAttribute('aria-busy') === 'false'")
+        assert "Rent assistance and the private renters it misses" in results.locator("li").first.inner_text()
+    finally:
+        context.close()

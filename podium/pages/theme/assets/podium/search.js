@@ -198,11 +198,18 @@
     status.textContent = text.replace("#", window.podium.number(count));
   }
 
+  // The list is busy (aria-busy) from a keystroke until the results for what is typed
+  // then are shown, so that assistive technology (and the tests) wait for them.
+  function done() {
+    list.setAttribute("aria-busy", "false");
+  }
+
   function search(query) {
     var asked = ++latest;
     if (!terms(query).length) {
       list.textContent = "";
       say("placeholder", 0);
+      done();
       return;
     }
     load("index.json").then(function (manifest) {
@@ -213,15 +220,19 @@
           list.textContent = "";
           results.forEach(function (data) { list.appendChild(item(data, query)); });
           say(found.length === 0 ? "none" : found.length === 1 ? "one" : "other", found.length);
+          done();
         });
       });
     }).catch(function () {
-      if (asked === latest) status.textContent = _("Search is not available here (it is made when the site is built).");
+      if (asked !== latest) return;
+      status.textContent = _("Search is not available here (it is made when the site is built).");
+      done();
     });
   }
 
   input.addEventListener("input", function () {
     clearTimeout(waiting);
+    list.setAttribute("aria-busy", "true");
     waiting = setTimeout(function () { search(input.value); }, 120);
   });
   form.addEventListener("submit", function (event) {

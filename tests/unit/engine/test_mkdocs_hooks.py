@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import markdown
 import pytest
 
-from podium import pages
+from podium import pages, translations
 from podium.engine import mkdocs_config
 from podium.pages import fragments
 from podium.programme.check import check_project
@@ -85,3 +85,8 @@ def test_a_hand_written_page_in_a_language_of_its_own_says_so(language, site, wr
 
 def test_a_hand_written_pages_language_is_escaped():
     assert hooks.in_own_language("<p>x</p>", '"><script>', "de") == '<div lang="&#34;&gt;&lt;script&gt;" dir="ltr"><p>x</p></div>'
+
+
+def test_the_hook_knows_each_languages_direction_as_podium_does():
+    tags = ["ar", "he", "fa", "ur", "en", "de", "zh-Hans", "ja", "not a tag", ""]
+    assert [hooks._direction(tag) for tag in tags] == [translations.direction(tag) for tag in tags]

@@ -17,7 +17,8 @@ from tests.browser.conftest import _served
 from tests.browser.test_accessibility import VIEWS, axe_violations
 from tests.browser.test_large_programme import search
 from tests.conftest import LANGUAGES_DATA, built_project, with_language
-from tests.site.test_languages import PAGES
+from tests.helpers import data_texts
+from tests.site.test_languages import FILE_NAMES, PAGES, english_found, material_english, podium_english, without
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +114,76 @@ def test_the_scripts_speak_the_sites_language(open_page, languages_url):
     session, _ = open_page(languages_url("de") + "sessions/zhongguo/", timezone_id="Asia/Tokyo", **WIDE)
     assert "in Ihrer Zeitzone" in session.locator(".podium-localtime").inner_text()
     assert session.locator(".podium-star--worded").inner_text() == "Für Mein Programm markieren"
+
+
+# The words a visitor meets on a page as it is now: its text and its elements' labels.
+_SHOWN = """() => {
+  const parts = [document.body.innerText];
+  for (const element of document.querySelectorAll("[aria-label], [title], [placeholder], [alt]"))
+    for (const name of ["aria-label", "title", "placeholder", "alt"]) parts.push(element.getAttribute(name) || "");
+  return parts.join(" ");
+}"""
+_SEARCH_DONE = "document.querySelector('[data-podium-search-results]').getAttribute('aria-busy') === 'false'"
+
+
+def _english_after_each_script(browser, base: str, locale: str) -> dict[str, list[str]]:
+    """Podium's and Material's English found on the languages fixture's pages after each
+    thing the scripts do: what is on now, filters (down to nothing), stars, My programme,
+    the visitor's time, search (with results and without)."""
+    pieces = podium_english(locale) | material_english(locale)
+    texts = sorted([*data_texts(LANGUAGES_DATA), *FILE_NAMES], key=len, reverse=True)
+    context = browser.new_context(timezone_id="Asia/Tokyo", **WIDE)
+    found = {}
+
+    def read(step):
+        text = page.evaluate(_SHOWN)
+        for prose in page.eval_on_selector_all(".podium-prose", "elements => elements.map(e => e.innerText)"):
+            text = text.replace(prose, " ")
+        found[step] = english_found(without(" ".join(text.split()), texts), pieces)
+
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time("2026-03-18T10:00:00Z")  # 11:00 in Berlin, on the conference's day
+        page.goto(base + "programme/", wait_until="networkidle")
+        read("now")
+        page.select_option("select[name=room]", "Hörsaal 2")
+        read("filtered")
+        page.select_option("select[name=kind]", "keynote")  # the keynote is in Hörsaal 1
+        read("filtered to nothing")
+        page.select_option("select[name=kind]", "")
+        page.select_option("select[name=room]", "")
+        stars = page.locator(".podium-timetable button[data-podium-star]")
+        for index in range(stars.count()):
+            stars.nth(index).click()
+        read("starred")
+        page.goto(base + "my-programme/", wait_until="networkidle")
+        read("my programme")
+        page.goto(base + "sessions/zhongguo/", wait_until="networkidle")
+        read("session in the visitor's time")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("Armut")
+        page.wait_for_function(_SEARCH_DONE)
+        read("search")
+        box.press_sequentially(" zzqx")
+        page.wait_for_function(_SEARCH_DONE)
+        read("search without results")
+    finally:
+        context.close()
+    return found
+
+
+@pytest.mark.parametrize(("tag", "locale"), [("de", "de"), ("ar", "ar"), ("zh-Hans", "zh_Hans")])
+def test_what_the_scripts_write_is_in_the_sites_language(browser, languages_url, tag, locale):
+    found = _english_after_each_script(browser, languages_url(tag), locale)
+    assert found == {step: [] for step in found} and len(found) == 8
+
+
+def test_the_check_of_what_the_scripts_write_really_finds_english(browser, languages_url):
+    found = _english_after_each_script(browser, languages_url("en"), "de")
+    assert "No session matches these filters" in found["filtered to nothing"]
+    assert "in your time zone" in found["session in the visitor's time"]
+    assert "No matching documents" in found["search without results"]
 
 
 def test_content_in_another_language_is_marked_for_screen_readers(open_page, languages_url):

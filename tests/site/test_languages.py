@@ -29,7 +29,7 @@ TRANSLATED = [locale for locale in translations.LANGUAGES if locale != "en"]
 _LABELS = {"aria-label", "title", "placeholder", "alt", "data-placeholder", "data-none", "data-one", "data-other"}
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|#")
 # Names that are the same in every language: the files the programme page links.
-_FILE_NAMES = ("sessions.json", "schedule.xml", "schedule.json")
+FILE_NAMES = ("sessions.json", "schedule.xml", "schedule.json")
 
 
 class _Words(html.parser.HTMLParser):
@@ -59,9 +59,14 @@ class _Words(html.parser.HTMLParser):
 def page_words(path: Path, data_texts: list[str]) -> str:
     parser = _Words()
     parser.feed(path.read_text(encoding="utf-8"))
-    text = " ".join(" ".join(parser.parts).split())
-    for value in [*data_texts, *_FILE_NAMES]:  # longest first: a title before the words in it
-        text = text.replace(value, " ")
+    return without(" ".join(" ".join(parser.parts).split()), [*data_texts, *FILE_NAMES])
+
+
+def without(text: str, values: list[str]) -> str:
+    """`text` without each of `values` (longest first: a title before the words in it)
+    where it stands whole: never letters inside a word (the language tag `en` in "documents")."""
+    for value in values:
+        text = re.sub(rf"(?<![A-Za-z]){re.escape(value)}(?![A-Za-z])", " ", text)
     return text
 
 

@@ -145,10 +145,12 @@ def _english_after_each_script(browser, base: str, locale: str) -> dict[str, lis
         page = context.new_page()
         page.clock.set_fixed_time("2026-03-18T10:00:00Z")  # 11:00 in Berlin, on the conference's day
         page.goto(base + "programme/", wait_until="networkidle")
+        assert page.locator(".podium-tt-now").count() == 1  # each step really happens
         read("now")
         page.select_option("select[name=room]", "Hörsaal 2")
         read("filtered")
         page.select_option("select[name=kind]", "keynote")  # the keynote is in Hörsaal 1
+        assert page.locator(".podium-timetable ul.podium-sessions > li:visible").count() == 0
         read("filtered to nothing")
         page.select_option("select[name=kind]", "")
         page.select_option("select[name=room]", "")
@@ -157,6 +159,7 @@ def _english_after_each_script(browser, base: str, locale: str) -> dict[str, lis
             stars.nth(index).click()
         read("starred")
         page.goto(base + "my-programme/", wait_until="networkidle")
+        assert page.locator("article button[data-podium-star]").count() >= 4
         read("my programme")
         page.goto(base + "sessions/zhongguo/", wait_until="networkidle")
         read("session in the visitor's time")
@@ -164,6 +167,7 @@ def _english_after_each_script(browser, base: str, locale: str) -> dict[str, lis
         box.click()
         box.press_sequentially("Armut")
         page.wait_for_function(_SEARCH_DONE)
+        assert page.locator("[data-podium-search-results] li").count() > 0
         read("search")
         box.press_sequentially(" zzqx")
         page.wait_for_function(_SEARCH_DONE)

@@ -11,6 +11,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
+
 from .. import pages
 from ..programme import addresses
 from ..programme.model import Programme
@@ -39,10 +41,23 @@ def _hand_written(files: dict[str, bytes]) -> Iterable[documents.Document]:
         text = content.decode("utf-8", errors="replace")
         front = _FRONT_MATTER.match(text)
         body = text[front.end() :] if front else text
-        title_match = re.search(r"^title:\s*(.+)$", front[1], re.M) if front else None
+        meta = _meta(front[1]) if front else {}
         heading = re.search(r"^#\s+(.+)$", body, re.M)
-        title = (title_match[1].strip("'\" ") if title_match else None) or (heading[1].strip() if heading else path)
-        # A page in a language of its own (For organisers is English on every site) says so.
-        language_match = re.search(r"^language:\s*(\S+)\s*$", front[1], re.M) if front else None
-        language = language_match[1].strip("'\"") if language_match else None
+        title = _text(meta.get("title")) or (heading[1].strip() if heading else path)
+        # A page in a language of its own (For organisers is English on every site) says so,
+        # as the page does (mkdocs_hooks.in_own_language).
+        language = _text(meta.get("language"))
         yield documents.Document(addresses.published(path), title, prose=(markup.plain(body),), language=language)
+
+
+def _meta(front_matter: str) -> dict:
+    """A page's front matter, read as MkDocs reads it (YAML); nothing where it is not a mapping."""
+    try:
+        meta = yaml.safe_load(front_matter)
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _text(value) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None

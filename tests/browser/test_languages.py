@@ -131,7 +131,7 @@ def _english_after_each_script(browser, base: str, locale: str) -> dict[str, lis
     thing the scripts do: what is on now, filters (down to nothing), stars, My programme,
     the visitor's time, search (with results and without)."""
     pieces = podium_english(locale) | material_english(locale)
-    texts = sorted([*data_texts(LANGUAGES_DATA), *FILE_NAMES], key=len, reverse=True)
+    texts = [*data_texts(LANGUAGES_DATA), *FILE_NAMES]  # data_texts gives them longest first, as without() needs
     context = browser.new_context(timezone_id="Asia/Tokyo", **WIDE)
     found = {}
 

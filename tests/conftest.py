@@ -12,13 +12,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
-SEED_DATA = REPO / "data"
+# The seed, as a fixture of its own: data/ is the organiser's, and no test reads it.
+SEED_DATA = FIXTURES / "seed" / "data"
 MULTI_DATA = FIXTURES / "multi" / "data"
 ASPC_DATA = FIXTURES / "aspc" / "data"
 CAMP_DATA = FIXTURES / "camp" / "data"
 
 # Real exports of other systems, for the importers (read in place, never copied here):
 # beside the checkout on the development machines, or wherever PODIUM_IMPORT_SAMPLES says.
+# A conference's repository has none of them, and its tests skip those that need them;
+# Podium's own CI (.ci/run) names the folder, and then a missing sample fails the run.
+IMPORT_SAMPLES_REQUIRED = bool(os.environ.get("PODIUM_IMPORT_SAMPLES"))
 IMPORT_SAMPLES = Path(os.environ.get("PODIUM_IMPORT_SAMPLES") or REPO.parent / "shared" / "import-samples")
 
 # 2019-09-01T00:00:00Z: any fixed value makes builds reproducible.
@@ -113,13 +117,18 @@ def translated_seed(tmp_path_factory):
 
 @pytest.fixture
 def sample():
-    """The path of an import sample; skips (fails under CI=true) where the folder is absent, as in a user's clone."""
-    from tests.tools import unavailable
+    """The path of an import sample. Where it is absent, as in a conference's own clone, the
+    test skips, even under CI=true: the samples are Podium's development material, which no
+    conference repository has. Where PODIUM_IMPORT_SAMPLES names the folder (.ci/run), a
+    missing sample fails the test."""
 
     def _sample(name: str) -> Path:
         path = IMPORT_SAMPLES / name
         if not path.is_file():
-            unavailable(f"{path} is not here: the import samples come with the development machines")
+            reason = f"{path} is not here: the import samples come with Podium's development machines"
+            if IMPORT_SAMPLES_REQUIRED:
+                pytest.fail(f"{reason} (PODIUM_IMPORT_SAMPLES names the folder: they may not be skipped)")
+            pytest.skip(reason)
         return path
 
     return _sample

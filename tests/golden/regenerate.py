@@ -13,7 +13,7 @@ from pathlib import Path
 
 from podium.engine.generate import generate
 from podium.programme.check import check_project
-from tests.conftest import ASPC_DATA, LANGUAGES_DATA, MULTI_DATA, REPO, TEST_SOURCE_DATE_EPOCH, with_language
+from tests.conftest import ASPC_DATA, LANGUAGES_DATA, MULTI_DATA, REPO, SEED_DATA, TEST_SOURCE_DATE_EPOCH, with_language
 from tests.invalid.corpus import CORPUS, case_names, check_output, project_for
 
 GOLDEN = Path(__file__).resolve().parent
@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).resolve().parent
 # language it is built in when not the data's own. The languages fixture makes one
 # site in German and one right to left, in Arabic.
 CASES = {
-    "seed": (REPO, None), "multi": (MULTI_DATA.parent, None), "aspc": (ASPC_DATA.parent, None),
+    "seed": (SEED_DATA.parent, None), "multi": (MULTI_DATA.parent, None), "aspc": (ASPC_DATA.parent, None),
     "de": (LANGUAGES_DATA.parent, None), "ar": (LANGUAGES_DATA.parent, "ar"),
 }  # fmt: skip
 STAMP = dt.datetime.fromtimestamp(int(TEST_SOURCE_DATE_EPOCH), tz=dt.timezone.utc)

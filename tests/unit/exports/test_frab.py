@@ -12,7 +12,7 @@ from lxml import etree
 
 from podium.exports import files as export_files
 from podium.programme.check import check_project
-from tests.conftest import ASPC_DATA, MULTI_DATA, REPO
+from tests.conftest import ASPC_DATA, MULTI_DATA, REPO, SEED_DATA
 from tests.golden.regenerate import STAMP, generated
 
 SCHEMAS = REPO / "tests" / "fixtures" / "schemas"
@@ -21,7 +21,7 @@ SITE_URL = "https://podium.example/aspc2019/"
 
 def seed_published() -> dict[str, bytes]:
     """The seed's exports as the publishing workflow builds them, with the site's address."""
-    return export_files(check_project(REPO).programme.published_at(SITE_URL), STAMP)
+    return export_files(check_project(SEED_DATA.parent).programme.published_at(SITE_URL), STAMP)
 
 
 def aspc_published() -> dict[str, bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from podium.programme.check import check_project
-from tests.conftest import REPO
+from tests.conftest import SEED_DATA
 from tests.helpers import seed_facts, write_data
 
 
@@ -14,7 +14,7 @@ def messages(root) -> list[str]:
 
 
 def test_check_project_builds_the_seed_programme_exactly():
-    result = check_project(REPO)
+    result = check_project(SEED_DATA.parent)
     facts = seed_facts()
     assert result.problems.items == []
     programme = result.programme

@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     layout = Layout((root or Path.cwd()).resolve())
-    if not (layout.root / "data").is_dir() and args.run is not _import:
+    if not (layout.root / "data").is_dir() and args.run in (_check, _build, _serve):
         print(f"error: no data/ folder in {layout.root}: run build.py from the project's folder", file=sys.stderr)
         return EXIT_ENVIRONMENT
     try:
@@ -65,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
     for command in (check, build, serve):
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    verify = commands.add_parser(
+        "verify", help="check the built site/: every link and asset resolves, nothing from other hosts, page budgets"
+    )
+    verify.set_defaults(run=_verify)
     imports = commands.add_parser(
         "import", help="bring a programme into data/ from pretalx, frab, c3voc, Indico or a spreadsheet"
     )
@@ -150,6 +154,24 @@ def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None 
     if site_url.startswith(("https://", "http://")):
         result.programme = result.programme.published_at(site_url)
     return result, False
+
+
+def _verify(layout: Layout, args: argparse.Namespace) -> int:
+    from .engine import site_check  # for `verify` only
+
+    if not (layout.site / "index.html").is_file():
+        print("error: no built site in site/: run build.py build first", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    report = site_check.verify(layout.site)
+    for problem in report.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    heaviest, weight = report.heaviest
+    print(
+        f"site/: {count(range(report.pages), 'page')}, {count(range(report.links), 'link')} checked,"
+        f" {count(report.problems, 'problem')}; heaviest first visit {weight / 1024:.0f} KB ({heaviest},"
+        f" budget {site_check.PAGE_BUDGET // 1024} KB)"
+    )
+    return EXIT_PROBLEMS if report.problems else EXIT_OK
 
 
 def _import(layout: Layout, args: argparse.Namespace) -> int:

@@ -1,0 +1,38 @@
+"""`build.py verify` on real builds: the publishing workflow's check passes on sites Podium
+builds, under a project site's sub-path and at the root, and fails on a broken one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ASPC_DATA, CAMP_DATA, SEED_DATA, make_project, run_build_py
+
+
+@pytest.mark.parametrize(
+    ("data", "address"),
+    [(CAMP_DATA, "https://someone.github.io/camp-2027/"), (ASPC_DATA, "https://someone.github.io/aspc/"),
+     (SEED_DATA, "")],
+    ids=["camp-project-site", "aspc-project-site", "seed-no-address"],
+)  # fmt: skip
+def test_verify_passes_on_a_built_site(tmp_path, monkeypatch, data, address):
+    monkeypatch.setenv("PODIUM_SITE_URL", address)
+    project = make_project(tmp_path, data)
+    assert run_build_py(project, "build").returncode == 0
+    result = run_build_py(project, "verify")
+    assert result.returncode == 0, result.stderr
+    assert ", 0 problems;" in result.stdout
+
+
+def test_verify_fails_on_a_missing_asset_and_names_it(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    assert run_build_py(project, "build").returncode == 0
+    (project / "site" / "assets" / "podium" / "podium.css").unlink()
+    result = run_build_py(project, "verify")
+    assert result.returncode == 1
+    assert "site/index.html: " in result.stderr and "podium.css leads to no file" in result.stderr
+
+
+def test_verify_without_a_built_site_says_to_build(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    result = run_build_py(project, "verify")
+    assert result.returncode == 2 and "run build.py build first" in result.stderr

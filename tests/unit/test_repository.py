@@ -25,17 +25,79 @@ def test_workflows_are_valid_against_the_github_workflow_schema():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _workflow(name: str) -> dict:
+    return yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+# The current major version of each action the workflows use (from the actions' release
+# notes, 2026-12), and the inputs its action.yml declares that Podium may give: a typo
+# such as `fetch-depht` fails here, where actionlint 1.7.7 knows no input of these versions.
+CURRENT_ACTIONS = {
+    "actions/checkout@v6": {"repository", "ref", "token", "persist-credentials", "path", "clean", "fetch-depth",
+                            "fetch-tags", "filter", "sparse-checkout", "lfs", "submodules"},
+    "actions/setup-python@v6": {"python-version", "python-version-file", "cache", "cache-dependency-path",
+                                "architecture", "check-latest"},
+    "actions/setup-node@v6": {"node-version", "node-version-file", "cache", "cache-dependency-path", "registry-url"},
+    "actions/configure-pages@v6": {"static_site_generator", "generator_config_file", "token", "enablement"},
+    "actions/upload-pages-artifact@v5": {"name", "path", "retention-days"},
+    "actions/upload-artifact@v6": {"name", "path", "if-no-files-found", "retention-days", "compression-level",
+                                   "overwrite", "include-hidden-files"},
+    "actions/deploy-pages@v5": {"token", "timeout", "error_count", "reporting_interval", "artifact_name", "preview"},
+}  # fmt: skip
+
+
 def test_publish_workflow_deploys_only_from_main_with_least_privilege():
-    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
+    workflow = _workflow("publish.yml")
     assert workflow["permissions"] == {"contents": "read"}
     assert "group" in workflow["concurrency"]
     jobs = workflow["jobs"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "refs/heads/main" in jobs["deploy"]["if"] and "pull_request" in jobs["deploy"]["if"]
-    uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
-    assert "actions/upload-pages-artifact@v4" in uses and "actions/deploy-pages@v5" in uses
-    assert all(u.split("@")[0] != "actions/checkout" or u.endswith("@v5") for u in uses)
-    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["needs"] == "build"
+
+
+def test_publish_workflow_runs_only_what_a_programme_needs():
+    """Check, build, check the built site: no development suite, no npm, no browser."""
+    runs = [step["run"] for step in _steps(_workflow("publish.yml")) if "run" in step]
+    assert runs == ["make check", "make site", "make verify"]
+    assert "paths" not in _workflow("publish.yml")[True]["push"]  # PyYAML reads `on:` as True
+
+
+def test_podium_tests_run_when_podium_changes_and_not_for_the_programme():
+    workflow = _workflow("podium-tests.yml")
+    paths = workflow[True]["push"]["paths"]
+    assert workflow[True]["pull_request"]["paths"] == paths
+    assert {"podium/**", "tests/**", "requirements*.txt", "constraints.txt", ".github/**"} <= set(paths)
+    assert not any(path.startswith(("data", "mkdocs.yml")) for path in paths)
+    (test,) = [step for step in _steps(workflow) if step.get("run") == "make test"]
+    assert test["env"] == {"CI": "true"}
+
+
+@pytest.mark.parametrize("name", [path.name for path in WORKFLOWS])
+def test_workflow_uses_current_actions_with_known_inputs_and_no_kept_token(name):
+    for step in _steps(_workflow(name)):
+        if "uses" not in step:
+            continue
+        assert step["uses"] in CURRENT_ACTIONS, f"{step['uses']}: not a current major version Podium knows"
+        unknown = set(step.get("with", {})) - CURRENT_ACTIONS[step["uses"]]
+        assert not unknown, f"{step['uses']}: unknown inputs {unknown}"
+        if step["uses"].startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+
+
+def test_dependabot_keeps_actions_and_python_pins_current():
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {"github-actions", "pip"} <= {update["package-ecosystem"] for update in config["updates"]}
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.dependabot",
+         str(REPO / ".github" / "dependabot.yml")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _schema_fields(name: str, schema: dict, prefix: str = "") -> list[str]:

@@ -16,10 +16,13 @@ export SOURCE_DATE_EPOCH
 NPM := $(shell command -v npm 2>/dev/null)
 NODE_TOOLS := $(if $(NPM),node_modules/.installed)
 
-.PHONY: serve site check verify test bench golden screenshot translations constraints clean
+.PHONY: serve new upgrade site check verify test bench golden screenshot translations constraints clean
 
 serve: $(VENV)/.runtime  ## build the site and serve it on http://127.0.0.1:8000, reloading on changes
 	$(PY) build.py serve
+
+new: $(VENV)/.runtime  ## make data/ your own conference (asks its name, dates and time zone; the seed moves to examples/)
+	$(PY) build.py new
 
 site: $(VENV)/.runtime  ## build site/ and stop
 	$(PY) build.py build

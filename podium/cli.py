@@ -65,6 +65,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
     for command in (check, build, serve):
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    new = commands.add_parser(
+        "new", help="make data/ your own conference: name, dates and time zone (the seed moves to examples/)"
+    )
+    new.add_argument("--name", help="the conference's name, as it is to appear")
+    new.add_argument("--start", help="its first day, e.g. 2027-09-14")
+    new.add_argument("--end", help="its last day (default: the first)")
+    new.add_argument("--timezone", help="the venue's IANA time zone, e.g. Europe/Berlin")
+    new.add_argument("--language", default="en", help="the site's language, a BCP 47 tag (default: %(default)s)")
+    new.set_defaults(run=_new)
     verify = commands.add_parser(
         "verify", help="check the built site/: every link and asset resolves, nothing from other hosts, page budgets"
     )
@@ -154,6 +163,38 @@ def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None 
     if site_url.startswith(("https://", "http://")):
         result.programme = result.programme.published_at(site_url)
     return result, False
+
+
+def _new(layout: Layout, args: argparse.Namespace) -> int:
+    from .repository import new_conference  # for `new` only
+
+    answers = {"name": args.name, "start": args.start, "end": args.end, "timezone": args.timezone}
+    questions = {"name": "Conference name", "start": "First day (YYYY-MM-DD)", "end": "Last day (YYYY-MM-DD)",
+                 "timezone": "Time zone of the venue (e.g. Europe/Berlin)"}  # fmt: skip
+    if answers["end"] is None and answers["start"] is not None:
+        answers["end"] = answers["start"]
+    for key, value in answers.items():
+        if value is None:
+            if not sys.stdin.isatty():
+                missing = " ".join(f"--{k}" for k, v in answers.items() if v is None)
+                print(f"error: build.py new needs {missing} (or run it in a terminal to be asked)", file=sys.stderr)
+                return EXIT_ENVIRONMENT
+            default = answers["start"] if key == "end" else None
+            given = input(f"{questions[key]}{f' [{default}]' if default else ''}: ").strip()
+            answers[key] = given or default or ""
+    try:
+        conference = new_conference.NewConference.parse(**answers, language=args.language)
+        done = new_conference.start_conference(layout.root, conference)
+    except new_conference.NewConferenceError as error:
+        print(f"error: {error}. Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in done:
+        print(line)
+    result, failing = _check_and_report(layout, strict=False)
+    if failing:
+        return EXIT_PROBLEMS
+    print(f"{_summary(result)}: no errors. Next: edit the files in data/, then make serve to see them.")
+    return EXIT_OK
 
 
 def _verify(layout: Layout, args: argparse.Namespace) -> int:

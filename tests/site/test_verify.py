@@ -36,3 +36,17 @@ def test_verify_without_a_built_site_says_to_build(tmp_path):
     project = make_project(tmp_path, SEED_DATA)
     result = run_build_py(project, "verify")
     assert result.returncode == 2 and "run build.py build first" in result.stderr
+
+
+def test_new_conference_builds_and_verifies_under_a_project_path(tmp_path, monkeypatch):
+    """The documented start: `build.py new` on the seed, then the publishing workflow's steps."""
+    monkeypatch.setenv("PODIUM_SITE_URL", "https://someone.github.io/workshop/")
+    project = make_project(tmp_path, SEED_DATA)
+    made = run_build_py(project, "new", "--name", "Workshop", "--start", "2027-03-01", "--end", "2027-03-02",
+                        "--timezone", "Europe/Berlin")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "1 session, 1 person, 1 stream: no errors" in made.stdout
+    for command in ("check", "build", "verify"):
+        result = run_build_py(project, command)
+        assert result.returncode == 0, result.stderr
+    assert "Opening" in (project / "site" / "sessions" / "opening" / "index.html").read_text(encoding="utf-8")

@@ -74,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--timezone", help="the venue's IANA time zone, e.g. Europe/Berlin")
     new.add_argument("--language", default="en", help="the site's language, a BCP 47 tag (default: %(default)s)")
     new.set_defaults(run=_new)
+    upgrade = commands.add_parser(
+        "upgrade", help="take a newer Podium into this repository, in one commit; data/, docs/ pages and mkdocs.yml stay yours"
+    )
+    upgrade.add_argument("source", nargs="?", help="Podium's repository, an address or folder (default: the git remote 'podium')")
+    upgrade.add_argument("--ref", default="main", help="the branch or tag of Podium to take (default: %(default)s)")
+    upgrade.set_defaults(run=_upgrade)
     verify = commands.add_parser(
         "verify", help="check the built site/: every link and asset resolves, nothing from other hosts, page budgets"
     )
@@ -194,6 +200,23 @@ def _new(layout: Layout, args: argparse.Namespace) -> int:
     if failing:
         return EXIT_PROBLEMS
     print(f"{_summary(result)}: no errors. Next: edit the files in data/, then make serve to see them.")
+    return EXIT_OK
+
+
+def _upgrade(layout: Layout, args: argparse.Namespace) -> int:
+    from .repository import upgrade  # for `upgrade` only
+
+    try:
+        done = upgrade.upgrade(layout.root, args.source, args.ref)
+    except upgrade.UpgradeError as error:
+        print(f"error: {error}. Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if done is None:
+        print("Podium is up to date: nothing to take.")
+        return EXIT_OK
+    removed = f", {count(done.removed, 'file')} Podium no longer has removed" if done.removed else ""
+    print(f"Podium upgraded to {done.commit[:12]}: {count(range(done.updated), 'file')} of Podium's updated{removed};"
+          " data/, your pages in docs/ and mkdocs.yml untouched. One commit: git push to publish.")  # fmt: skip
     return EXIT_OK
 
 

@@ -54,8 +54,15 @@ def place_sessions(sessions: list[Session], documents: dict[str, Document], room
             problems.error(documents[session.id].position(("room",)), f"room '{session.room}' is not in data/rooms.yml", hint)
             placed.append(session)
             continue
-        placed.append(replace(session, room=room.name) if room.name != session.room else session)
+        placed.append(_in_room(session, room.name) if room.name != session.room else session)
     return placed
+
+
+def _in_room(session: Session, name: str) -> Session:
+    """`session` in the room called `name`, and its papers with it: a room given by its id
+    is shown by its name wherever the session or its papers appear."""
+    papers = tuple(replace(paper, room=name) for paper in session.papers)
+    return replace(session, room=name, papers=papers)
 
 
 def named_rooms(sessions: list[Session]) -> list[Room]:

@@ -74,7 +74,7 @@ class _ProgrammeBuilder:
             for id_, document in self.reader.folder("sessions", "session")
             if (session := sessions_read.session(id_, document)) is not None
         ]
-        unlisted = sessions_read.unlisted_papers()
+        unlisted = sessions_read.unlisted_papers(self._unread_text("data/sessions/"))
         self.reader.report_unknown_entries(KNOWN_FILES, KNOWN_FOLDERS)
         documents = sessions_read.documents
         if rooms is not None:
@@ -106,6 +106,7 @@ class _ProgrammeBuilder:
             return {}
         document = self.reader.document(file, "streams")
         if document is None:
+            self.problems.mark_at_fault("streams", "*")
             return {}
         streams: dict[str, Stream] = {}
         for i, item in enumerate(document.data):
@@ -119,6 +120,14 @@ class _ProgrammeBuilder:
                 check_colour(colour, document.position((i, "colour")), self.problems)
             streams[item["id"]] = Stream(item["id"], item["name"], item.get("description"), colour)
         return streams
+
+    def _unread_text(self, folder: str) -> str:
+        """The text of the files in `folder` that could not be read, as far as it is text."""
+        return "\n".join(
+            (self.root / path).read_bytes().decode("utf-8", "replace")
+            for path in sorted(self.problems.unreadable)
+            if path.startswith(folder) and (self.root / path).is_file()
+        )
 
     def _rooms(self) -> list[Room] | None:
         """rooms.yml's rooms; None without the file (the sessions' rooms are then the rooms)."""

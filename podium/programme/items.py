@@ -12,6 +12,10 @@ from .problems import Problems
 from .reading import value_at
 
 
+# The folder or file of each kind of item a session or paper refers to.
+_FOLDERS = {"stream": "streams", "person": "people"}
+
+
 class ItemReader:
     """Reads the fields that sessions and papers have in common, reporting into `problems`."""
 
@@ -62,6 +66,8 @@ class ItemReader:
             return None
         if value in known:
             return known[value]
+        if self.problems.is_at_fault(_FOLDERS[kind], value):
+            return None  # its own file's error says why; this would only follow from it
         close = difflib.get_close_matches(value, list(known), n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"add it to {where}"
         self.problems.error(document.position(at), f"unknown {kind} '{value}'", hint)

@@ -116,9 +116,9 @@ def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None
         problems.error(Position(shown_as, 1, 1), "the file is empty")
         return None
     document = Document(shown_as, None)
-    builder = _ValueBuilder(document, problems)
+    builder = _ValueBuilder(document, problems, text.split("\n"))
     data = builder.build(root, ())
-    if len(problems) > before:
+    if len(problems) - builder.recovered > before:
         return None
     document.data = data
     return document
@@ -195,14 +195,23 @@ def _syntax_hint(problem: str) -> str:
     return ""
 
 
+# `:` then spaces then a # with text right after it: a value such as #1976d2 or #1, which
+# YAML reads as a comment. (`key:   # a note` is a comment meant as one.)
+_COMMENTED_VALUE = re.compile(r"\s*:\s+(#\S.*)$")
+
+
 class _ValueBuilder:
     """Turns composed nodes into dicts, lists, strings, booleans and None."""
 
-    def __init__(self, document: Document, problems: Problems) -> None:
+    def __init__(self, document: Document, problems: Problems, lines: list[str]) -> None:
         self.document = document
         self.problems = problems
+        self.lines = lines
         self.count = 0
         self.exhausted = False
+        # Errors reported with the value meant put in its place: the file is still read,
+        # so that nothing else is reported only because of them.
+        self.recovered = 0
 
     def build(self, node: yaml.Node, at: tuple) -> Any:
         self.count += 1
@@ -254,7 +263,33 @@ class _ValueBuilder:
                 continue
             self.document.key_positions[at + (key,)] = _line_and_column(key_node.start_mark)
             result[key] = self.build(value_node, at + (key,))
+            if result[key] is None and (meant := self._commented_out(key_node, value_node, at + (key,))):
+                result[key] = meant
         return result
+
+    def _commented_out(self, key_node: yaml.Node, value_node: yaml.Node, at: tuple) -> str | None:
+        """The value an organiser meant where YAML read a comment: `colour: #1976d2` is an
+        empty colour, since a # after a space starts a comment. Reported at the #, with
+        the quoting that fixes it; the value meant is kept, so nothing else is reported."""
+        if not (isinstance(value_node, yaml.ScalarNode) and _is_plain(value_node) and value_node.value in ("", "~")):
+            return None
+        end = key_node.end_mark
+        if end.line >= len(self.lines) or value_node.value == "~":
+            return None
+        rest = self.lines[end.line][end.column :]
+        found = _COMMENTED_VALUE.match(rest)
+        if found is None:
+            return None
+        meant = found[1].rstrip()
+        key = key_node.value
+        self.problems.error(
+            Position(self.document.path, end.line + 1, end.column + found.start(1) + 1),
+            f"{key} is empty: YAML reads {meant} as a comment, since a # after a space starts one",
+            f'put the value in quotes: {key}: "{meant}"',
+        )
+        self.recovered += 1
+        self.document.value_positions[at] = (end.line + 1, end.column + found.start(1) + 1)
+        return meant
 
     def _require_tag(self, node: yaml.Node, tag: str, allowed: tuple = ()) -> None:
         if node.tag != tag and node.tag not in allowed:

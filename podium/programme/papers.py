@@ -35,6 +35,7 @@ def read_paper(id_: str, document: Document, items: ItemReader) -> PaperFile | N
     language = items.language(document)
     span = read_span(document, items.problems)
     if len(items.problems.errors) > before:
+        items.problems.mark_at_fault("papers", id_)
         return None
     paper = Paper(
         id=id_,

@@ -54,6 +54,13 @@ class Problems:
     """An ordered collection of problems, filled by every stage of a check."""
 
     items: list[Problem] = field(default_factory=list)
+    # Files that could not be read at all (a YAML syntax error, not UTF-8): their problems
+    # come first in the report, since what follows may only be their consequence.
+    unreadable: set[str] = field(default_factory=set)
+    # Items whose own file already has an error that stops them, by folder ("papers",
+    # "people", "streams"; "*" for all of a kind when its one file is unreadable):
+    # references to them are not reported again, so the organiser sees the cause only.
+    at_fault: dict[str, set[str]] = field(default_factory=dict)
 
     def error(self, position: Position, message: str, hint: str = "") -> None:
         self.items.append(Problem(position, ERROR, message, hint))
@@ -64,6 +71,13 @@ class Problems:
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)
 
+    def mark_at_fault(self, kind: str, id_: str) -> None:
+        self.at_fault.setdefault(kind, set()).add(id_)
+
+    def is_at_fault(self, kind: str, id_: str) -> bool:
+        faulty = self.at_fault.get(kind, ())
+        return id_ in faulty or "*" in faulty
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity == ERROR]
@@ -73,8 +87,9 @@ class Problems:
         return [p for p in self.items if p.severity == WARNING]
 
     def sorted(self) -> list[Problem]:
-        """Problems in file order, so the report reads top to bottom."""
-        return sorted(set(self.items))
+        """Problems in file order, so the report reads top to bottom; the files that could
+        not be read first, since other problems may follow from them."""
+        return sorted(set(self.items), key=lambda problem: (problem.position.path not in self.unreadable, problem))
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.items)

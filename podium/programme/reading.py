@@ -70,6 +70,8 @@ class Reader:
         """
         document, found = self._read_and_check(file, schema_name)
         self.problems.items.extend(found)
+        if document is None:
+            self.problems.unreadable.add(file.relative_to(self.root).as_posix())
         return document
 
     def folder(self, name: str, schema_name: str) -> list[tuple[str, Document]]:
@@ -108,6 +110,10 @@ class Reader:
             seen[folded] = shown
             named.append((id_, file))
         documents = self._documents([file for _, file in named], schema_name)
+        for (id_, file), document in zip(named, documents):
+            if document is None:
+                self.problems.unreadable.add(file.relative_to(self.root).as_posix())
+                self.problems.mark_at_fault(name, id_)
         return [(id_, document) for (id_, _), document in zip(named, documents) if document is not None]
 
     def report_unknown_entries(self, known_files: set[str], known_folders: set[str]) -> None:
@@ -200,10 +206,19 @@ def _checked_document(raw: bytes, shown: str, schema_name: str, problems: Proble
     return document
 
 
+# The fields every item of streams.yml and rooms.yml needs; a fault in another field of
+# an item takes out that field only, so that the stream or room is still known.
+_ITEM_IDENTITY = {"id", "name"}
+
+
 def _take_out(data: dict | list, path: tuple) -> None:
-    """Remove the value at fault: the list item that holds it, or else its top-level field."""
+    """Remove the value at fault: the list item that holds it, or else its top-level field
+    (a top-level list's item keeps its place with only the faulty field taken out, unless
+    that field is its id or name)."""
     first_index = next((i for i, part in enumerate(path) if isinstance(part, int)), None)
     cut = path[: first_index + 1] if first_index is not None else path[:1]
+    if first_index == 0 and isinstance(data, list) and len(path) > 1 and path[1] not in _ITEM_IDENTITY:
+        cut = path[:2]
     parent = value_at(data, cut[:-1]) if len(cut) > 1 else data
     if isinstance(parent, list) and isinstance(cut[-1], int) and cut[-1] < len(parent):
         parent[cut[-1]] = None  # keep the other items' indexes, which positions use

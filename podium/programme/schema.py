@@ -112,7 +112,13 @@ def check(document: Document, schema_name: str, problems: Problems) -> set[tuple
     errors = _validator(schema_name).iter_errors(document.data)
     required = set(_schema(schema_name).get("required", []))
     for error in sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
-        at_fault.add(tuple(error.absolute_path))
+        at = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            # The unknown fields are at fault, not the item that holds them.
+            allowed = error.schema.get("properties", {})
+            at_fault.update(at + (key,) for key in error.instance if key not in allowed)
+        else:
+            at_fault.add(at)
         _report(document, error, problems, required)
     return at_fault
 

@@ -71,11 +71,12 @@ class SessionReader:
             return None
         return dataclasses.replace(session, papers=papers)
 
-    def unlisted_papers(self) -> list[Paper]:
-        """The papers no session lists, each reported once as not yet scheduled."""
+    def unlisted_papers(self, unread_sessions: str = "") -> list[Paper]:
+        """The papers no session lists, each reported once as not yet scheduled; not those
+        named in `unread_sessions`, the text of session files that could not be read."""
         unlisted = []
         for id_, file in self.papers.items():
-            if id_ not in self.listed_by:
+            if id_ not in self.listed_by and id_ not in unread_sessions:
                 self.problems.warning(
                     file.document.position(("title",)),
                     "no session lists this paper: it is shown as not yet scheduled",
@@ -97,6 +98,8 @@ class SessionReader:
                 continue
             seen.add(paper_id)
             if paper_id not in self.papers:
+                if self.problems.is_at_fault("papers", paper_id):
+                    continue  # the paper's own file has the error
                 close = difflib.get_close_matches(paper_id, list(self.papers), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"add data/papers/{paper_id}.yml"
                 self.problems.error(at, f"unknown paper '{paper_id}'", hint)

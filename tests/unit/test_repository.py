@@ -141,3 +141,57 @@ def test_every_shipped_mapping_is_valid_against_its_schema():
     assert mappings
     for mapping in mappings:
         jsonschema.validate(yaml.load(mapping.read_text(encoding="utf-8"), Loader=yaml.BaseLoader), schema)
+
+
+# Each data file's section on the organisers' page, and the schema of what it holds.
+SECTIONS = {"conference": "## `data/conference.yml`", "streams": "## `data/streams.yml`",
+            "rooms": "## `data/rooms.yml`", "session": "## `data/sessions/<id>.yml`",
+            "paper": "## `data/papers/<id>.yml`", "person": "## `data/people/<id>.yml`"}  # fmt: skip
+
+
+def _examples(name: str) -> list:
+    """The YAML examples of a data file's section of the organisers' page, read as Podium reads data."""
+    from podium.programme.load import load_bytes
+    from podium.programme.problems import Problems
+
+    page = (REPO / "docs" / "organisers.md").read_text(encoding="utf-8")
+    section = page.split(SECTIONS[name], 1)[1].split("\n## ", 1)[0]
+    examples = []
+    for block in re.findall(r"```yaml\n(.*?)```", section, re.S):
+        problems = Problems()
+        document = load_bytes(block.encode("utf-8"), f"{name} example", problems)
+        assert document is not None, [str(problem) for problem in problems]
+        examples.append(document.data)
+    return examples
+
+
+def _keys(value, prefix: str = "") -> set[str]:
+    if isinstance(value, list):
+        return set().union(*(_keys(item, prefix) for item in value)) if value else set()
+    if isinstance(value, dict):
+        return set().union(*({prefix + key} | _keys(item, prefix + key + ".") for key, item in value.items()))
+    return set()
+
+
+@pytest.mark.parametrize("name", list(SECTIONS))
+def test_every_data_field_has_a_valid_yaml_example_for_organisers(name):
+    from podium.programme.schema import is_valid
+
+    schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text())
+    examples = _examples(name)
+    assert examples, f"no YAML example for data/{name}"
+    shown = set().union(*(_keys(example) for example in examples))
+    missing = _dotted_fields(schema) - shown
+    assert not missing, f"{name}: no example shows {sorted(missing)}"
+    required = {"conference": {"name": "C", "timezone": "UTC"}, "session": {"title": "T"}, "paper": {"title": "T"}}
+    for example in examples:
+        assert is_valid(name, {**required[name], **example} if name in required else example), example
+
+
+def _dotted_fields(schema: dict, prefix: str = "") -> set[str]:
+    fields = set()
+    properties = schema.get("properties") or schema.get("items", {}).get("properties", {})
+    for key, value in properties.items():
+        fields.add(prefix + key)
+        fields |= _dotted_fields(value, prefix + key + ".")
+    return fields

@@ -240,6 +240,7 @@ def _verify(layout: Layout, args: argparse.Namespace) -> int:
 
 def _import(layout: Layout, args: argparse.Namespace) -> int:
     from . import importers  # for `import` only
+    from .repository import new_conference
 
     try:
         imported = importers.read_source(args.source, args.timezone, args.mapping)
@@ -257,6 +258,10 @@ def _import(layout: Layout, args: argparse.Namespace) -> int:
     print(f"{args.source.name}: {imported.source}: {counts}")
     for note in imported.notes:
         print(f"note: {note}", file=sys.stderr)
+    if not args.dry_run and new_conference.is_seed(layout.data):
+        # A new repository's first import: the programme is the organiser's, not the seed's.
+        for line in new_conference.set_seed_aside(layout.root):
+            print(line)
     outcome = importers.import_programme(layout.data, imported, args.dry_run, args.force)
     _print_plan(outcome.plan, args.dry_run)
     if args.dry_run or not outcome.wrote:

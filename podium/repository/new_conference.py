@@ -80,11 +80,18 @@ def _make_room(root: Path, data: Path) -> list[str]:
     """Empty data/ for the new programme: the seed moves to examples/, nothing else is touched."""
     if not data.exists() or not any(data.iterdir()):
         return []
-    if not _is_seed(data):
+    if not is_seed(data):
         raise NewConferenceError(
             "data/ already holds a programme that is not Podium's seed: edit it, or move it away"
             " first (git mv data old-data) to start another"
         )
+    return set_seed_aside(root)
+
+
+def set_seed_aside(root: Path) -> list[str]:
+    """Move Podium's seed out of data/ into examples/seed/data/ (the first import into a
+    new repository does this too); what was done."""
+    data = root / "data"
     kept = root / KEPT_SEED
     if kept.exists():
         shutil.rmtree(data)
@@ -94,7 +101,7 @@ def _make_room(root: Path, data: Path) -> list[str]:
     return ["moved the seed (ASPC 2019) to examples/seed/data/, to copy from"]
 
 
-def _is_seed(data: Path) -> bool:
+def is_seed(data: Path) -> bool:
     """Whether `data` is exactly the seed Podium ships, file for file."""
     if not SEED.is_dir():
         return False

@@ -34,6 +34,19 @@ def test_import_then_build_publishes_every_event(tmp_path):
     assert "data/: 0 added, 0 changed, 0 removed, 11 unchanged" in again.stdout
 
 
+def test_first_import_into_a_new_repository_sets_the_seed_aside(tmp_path):
+    """A repository made from Podium has the seed in data/: the first import replaces it,
+    and keeps it in examples/seed/data/, so the site is the imported programme alone."""
+    project = make_project(tmp_path / "project", SEED_DATA)
+    imported = run_build_py(project, "import", str(MULTI_EXPORT))
+    assert imported.returncode == 0, imported.stderr
+    assert "moved the seed (ASPC 2019) to examples/seed/data/" in imported.stdout
+    assert "data/: 11 added, 0 changed, 0 removed, 0 unchanged" in imported.stdout
+    assert (project / "examples" / "seed" / "data" / "sessions" / "collective-sharing-poverty-alleviation-china.yml").is_file()
+    assert not (project / "data" / "sessions" / "collective-sharing-poverty-alleviation-china.yml").exists()
+    assert run_build_py(project, "check").returncode == 0
+
+
 def test_import_dry_run_writes_nothing(tmp_path):
     project = empty_project(tmp_path)
     result = run_build_py(project, "import", "--dry-run", str(MULTI_EXPORT))
@@ -43,6 +56,8 @@ def test_import_dry_run_writes_nothing(tmp_path):
 
 def test_import_keeps_a_hand_written_conference_file(tmp_path):
     project = make_project(tmp_path / "project", SEED_DATA)
+    conference = project / "data" / "conference.yml"
+    conference.write_text(conference.read_text() + "# ours, no longer the seed\n")
     result = run_build_py(project, "import", str(MULTI_EXPORT))
     assert "Kept, edited by hand (not overwritten; --force overwrites): data/conference.yml" in result.stdout
     assert "Australian Social Policy Conference 2019" in (project / "data" / "conference.yml").read_text()

@@ -24,6 +24,9 @@ serve: $(VENV)/.runtime  ## build the site and serve it on http://127.0.0.1:8000
 new: $(VENV)/.runtime  ## make data/ your own conference (asks its name, dates and time zone; the seed moves to examples/)
 	$(PY) build.py new
 
+upgrade: $(VENV)/.runtime  ## take a newer Podium in one commit (PODIUM=<its address>, or the git remote 'podium'); your data/, pages and mkdocs.yml stay as they are
+	$(PY) build.py upgrade $(PODIUM)
+
 site: $(VENV)/.runtime  ## build site/ and stop
 	$(PY) build.py build
 

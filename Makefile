@@ -16,13 +16,16 @@ export SOURCE_DATE_EPOCH
 NPM := $(shell command -v npm 2>/dev/null)
 NODE_TOOLS := $(if $(NPM),node_modules/.installed)
 
-.PHONY: serve new upgrade site check verify test bench golden screenshot translations constraints clean
+.PHONY: serve new import upgrade site check verify test bench golden screenshot translations constraints clean
 
 serve: $(VENV)/.runtime  ## build the site and serve it on http://127.0.0.1:8000, reloading on changes
 	$(PY) build.py serve
 
 new: $(VENV)/.runtime  ## make data/ your own conference (asks its name, dates and time zone; the seed moves to examples/)
 	$(PY) build.py new
+
+import: $(VENV)/.runtime  ## bring a programme into data/: make import FROM=schedule.json (MAPPING=mapping.yml for a spreadsheet)
+	$(PY) build.py import "$(FROM)" $(if $(MAPPING),--mapping "$(MAPPING)")
 
 upgrade: $(VENV)/.runtime  ## take a newer Podium in one commit (PODIUM=<its address>, or the git remote 'podium'); your data/, pages and mkdocs.yml stay as they are
 	$(PY) build.py upgrade $(PODIUM)

@@ -229,10 +229,12 @@ def _verify(layout: Layout, args: argparse.Namespace) -> int:
     report = site_check.verify(layout.site)
     for problem in report.problems:
         print(f"error: {problem}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning} (a link in the data: give it its https://)", file=sys.stderr)
     heaviest, weight = report.heaviest
     print(
         f"site/: {count(range(report.pages), 'page')}, {count(range(report.links), 'link')} checked,"
-        f" {count(report.problems, 'problem')}; heaviest first visit {weight / 1024:.0f} KB ({heaviest},"
+        f" {count(report.problems, 'problem')}, {count(report.warnings, 'warning')}; heaviest first visit {weight / 1024:.0f} KB ({heaviest},"
         f" budget {site_check.PAGE_BUDGET // 1024} KB)"
     )
     return EXIT_PROBLEMS if report.problems else EXIT_OK

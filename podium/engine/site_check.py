@@ -38,6 +38,10 @@ class SiteReport:
     links: int = 0
     heaviest: tuple[str, int] = ("", 0)
     problems: list[str] = field(default_factory=list)
+    # Links written by organisers (rel="nofollow": text/markup.py and the links of the data)
+    # that lead nowhere, such as `[Mici](github.com/x)` without https://: the organiser's
+    # to mend, and no reason to hold back the rest of the programme.
+    warnings: list[str] = field(default_factory=list)
 
 
 def verify(site: Path) -> SiteReport:
@@ -76,7 +80,8 @@ class _Checker:
             self.report.links += 1
             target = self._resolve(relative, address, loaded=kind in LOADED)
             if isinstance(target, str):
-                self.report.problems.append(f"site/{relative}: {target}")
+                organisers = kind == ("a", "href") and "nofollow" in (element.get("rel") or "").split()
+                (self.report.warnings if organisers else self.report.problems).append(f"site/{relative}: {target}")
             elif target is not None and kind in LOADED:
                 weight += self._served_size(target)
         if weight > self.report.heaviest[1]:

@@ -20,7 +20,7 @@ def test_verify_passes_on_a_built_site(tmp_path, monkeypatch, data, address):
     assert run_build_py(project, "build").returncode == 0
     result = run_build_py(project, "verify")
     assert result.returncode == 0, result.stderr
-    assert ", 0 problems;" in result.stdout
+    assert ", 0 problems," in result.stdout
 
 
 def test_verify_fails_on_a_missing_asset_and_names_it(tmp_path):

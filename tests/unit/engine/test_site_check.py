@@ -82,3 +82,11 @@ def test_verify_without_a_site_address_resolves_root_links_from_the_folder(tmp_p
     (root / "index.html").write_text('<a href="/a/">a</a><a href="/b/">b</a>')
     (root / "a" / "index.html").write_text("a")
     assert verify(root).problems == ["site/index.html: /b/ leads to no file (site/b/index.html)"]
+
+
+def test_verify_warns_of_an_organisers_link_that_leads_nowhere_without_failing(tmp_path):
+    """`[Mici](github.com/x)` in an abstract, as real exports have it: the data's to mend."""
+    root = site(tmp_path, {"a/index.html": '<p><a href="github.com/x" rel="noopener noreferrer nofollow">Mici</a></p>'})
+    report = verify(root)
+    assert report.problems == []
+    assert report.warnings == ["site/a/index.html: github.com/x leads to no file (site/a/github.com/x)"]

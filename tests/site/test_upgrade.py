@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, TEST_SOURCE_DATE_EPOCH
+from tests.tools import unavailable
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Organiser", "GIT_AUTHOR_EMAIL": "o@example.org",
             "GIT_COMMITTER_NAME": "Organiser", "GIT_COMMITTER_EMAIL": "o@example.org"}  # fmt: skip
@@ -42,7 +43,7 @@ def snapshot(folder: Path, *paths: str) -> dict[str, bytes]:
 def repositories(tmp_path):
     """(upstream Podium, a conference made from it with its own data, page and settings)."""
     if not (REPO / ".git").exists():
-        pytest.skip("Podium's own history is needed: run in a git clone")
+        unavailable("Podium's own history is needed: run in a git clone")
     upstream, conference = tmp_path / "podium", tmp_path / "conference"
     git(tmp_path, "clone", "--quiet", "--no-hardlinks", str(REPO), str(upstream))
     git(tmp_path, "clone", "--quiet", str(upstream), str(conference))

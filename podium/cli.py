@@ -19,6 +19,7 @@ from .engine.layout import BuildError, Layout, SetupError
 from .pages import page_count
 from .programme.check import DocumentCache, Result
 from .programme.problems import Problems
+from .programme.schema import is_web_address
 from .text.words import count
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ENVIRONMENT = 0, 1, 2
@@ -166,7 +167,10 @@ def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None 
         return result, True
     # The publishing workflow knows the site's address (GitHub Pages) when the data does not.
     site_url = os.environ.get("PODIUM_SITE_URL", "").strip()
-    if site_url.startswith(("https://", "http://")):
+    if site_url and not result.programme.conference.url:
+        if not is_web_address(site_url):
+            print(f"error: PODIUM_SITE_URL {site_url!r} is not a web address Podium can publish at", file=sys.stderr)
+            return result, True
         result.programme = result.programme.published_at(site_url)
     return result, False
 

@@ -40,13 +40,22 @@ class Problem:
 
     def as_annotation(self) -> str:
         """The GitHub Actions workflow command that marks this problem on its line."""
-        props = f"file={self.position.path}"
+        # Workflow commands end at a newline, and a property at a comma or colon: each is
+        # escaped as GitHub documents, so that a file's name cannot end the command and
+        # start another (`::stop-commands::`, a forged annotation).
+        props = f"file={_escape_property(self.position.path)}"
         if self.position.line:
             props += f",line={self.position.line},col={self.position.column}"
         text = f"{self.message} ({self.hint})" if self.hint else self.message
-        # Workflow commands end at a newline; % , and : are escaped as GitHub documents.
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} {props}::{text}"
+        return f"::{self.severity} {props}::{_escape_data(text)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass

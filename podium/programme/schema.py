@@ -26,7 +26,7 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 # The id rule of file names, from the same schema that checks ids inside files.
 ID_PATTERN = re.compile(
-    json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["definitions"]["id"]["pattern"]
+    json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["definitions"]["id"]["pattern"][:-1] + r"\Z"
 )
 
 _TYPE_NAMES = {
@@ -48,7 +48,22 @@ def _schema(name: str) -> dict:
     """
     schemas = {file.name: json.loads(file.read_text(encoding="utf-8")) for file in SCHEMA_DIR.glob("*.schema.json")}
     root = schemas[f"{name}.schema.json"]
-    return _inline_references(root, {**schemas, "": root})
+    return _strict_ends(_inline_references(root, {**schemas, "": root}))
+
+
+def _strict_ends(node: Any) -> Any:
+    """Patterns whose `$` ends the text, not a line: in Python `$` also matches before a
+    final newline, so `"chinese-social-policy\n"` would pass as an id (JavaScript, which
+    editors use, reads the published files' `$` as the end already)."""
+    if isinstance(node, list):
+        return [_strict_ends(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    strict = {key: _strict_ends(value) for key, value in node.items()}
+    pattern = strict.get("pattern")
+    if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
+        strict["pattern"] = pattern[:-1] + "\\Z"
+    return strict
 
 
 @lru_cache(maxsize=None)
@@ -71,6 +86,12 @@ def _fast_validator(name: str) -> Callable[[Any], Any]:
     it passes, jsonschema passes; what it refuses, jsonschema decides.
     """
     return fastjsonschema.compile(_schema(name), use_formats=False)
+
+
+def is_web_address(text: str) -> bool:
+    """Whether `text` is an address as data files may give one (the site's own, from the
+    publishing workflow, is held to the same rule)."""
+    return bool(re.search(_schema("common")["definitions"]["url"]["pattern"], text))
 
 
 def is_valid(name: str, data: Any) -> bool:

@@ -50,3 +50,12 @@ def test_new_conference_builds_and_verifies_under_a_project_path(tmp_path, monke
         result = run_build_py(project, command)
         assert result.returncode == 0, result.stderr
     assert "Opening" in (project / "site" / "sessions" / "opening" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_site_address_with_markup_from_the_workflow_is_refused(tmp_path, monkeypatch):
+    """PODIUM_SITE_URL is held to the rule of conference.yml's url: it lands in every page."""
+    monkeypatch.setenv("PODIUM_SITE_URL", 'https://x.example/"><script>alert(1)</script>/')
+    project = make_project(tmp_path, SEED_DATA)
+    result = run_build_py(project, "build")
+    assert result.returncode == 1 and "is not a web address Podium can publish at" in result.stderr
+    assert not (project / "site").exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,12 +35,40 @@ class Plan:
         return len(self.added) + len(self.changed) + len(self.removed)
 
 
+# What the state file may name: the files an import writes, by the ids it gives. The file
+# is committed with the data, so anyone who can edit data/ can edit it: a remembered id
+# such as `../../outside/x`, or a path outside data/, must never become a file written or
+# removed. Whatever does not fit is left out, as if no import had written it, so the file
+# it names is kept as hand-written.
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+_WRITTEN_PATH = re.compile(r"((conference|streams|rooms)|(sessions|papers|people)/[a-z0-9]+(-[a-z0-9]+)*)\.yml\Z")
+_DIGEST = re.compile(r"[0-9a-f]{64}\Z")
+_KINDS = ("streams", "sessions", "papers", "people", "rooms")
+
+
 def load_state(data: Path) -> dict:
+    """The last import's state, with only the ids that are ids and the paths an import writes."""
     try:
         state = json.loads((data / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"ids": {}, "files": {}}
-    return state if isinstance(state, dict) else {"ids": {}, "files": {}}
+    except (OSError, ValueError, RecursionError):
+        state = {}
+    if not isinstance(state, dict):
+        state = {}
+    ids = state.get("ids") if isinstance(state.get("ids"), dict) else {}
+    files = state.get("files") if isinstance(state.get("files"), dict) else {}
+    return {
+        "source": state.get("source") if isinstance(state.get("source"), str) else "",
+        "ids": {
+            kind: {key: id_ for key, id_ in given.items() if isinstance(key, str) and isinstance(id_, str) and _ID.match(id_)}
+            for kind, given in ids.items()
+            if kind in _KINDS and isinstance(given, dict)
+        },
+        "files": {
+            path: digest
+            for path, digest in files.items()
+            if isinstance(path, str) and _WRITTEN_PATH.match(path) and isinstance(digest, str) and _DIGEST.match(digest)
+        },
+    }
 
 
 def plan(data: Path, files: dict[str, str], state: dict, force: bool = False) -> Plan:

@@ -113,3 +113,25 @@ def test_an_interrupted_import_leaves_data_as_it_was(tmp_path, monkeypatch):
         import_programme(data, read_source(_changed_source(tmp_path, lambda days: [e.update(abstract="x") for e in _events(days)])))
     monkeypatch.undo()
     assert _tree(data) == before
+
+
+def test_a_poisoned_state_file_writes_and_removes_nothing_outside_data(tmp_path):
+    """The state file is committed with the data: a pull request may have edited it."""
+    data = tmp_path / "project" / "data"
+    import_programme(data, read_source(SOURCE))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "x.yml"
+    victim.write_text("mine")
+    state = json.loads((data / writing.STATE_FILE).read_text())
+    key = next(iter(state["ids"]["sessions"]))
+    state["ids"]["sessions"][key] = "../../../outside/x"
+    state["files"]["../../outside/x.yml"] = writing._digest(b"mine")
+    state["files"]["sessions/../../../outside/x.yml"] = writing._digest(b"mine")
+    (data / writing.STATE_FILE).write_text(json.dumps(state))
+    import_programme(data, read_source(SOURCE), force=True)
+    assert victim.read_text() == "mine"
+    assert sorted(p.name for p in outside.iterdir()) == ["x.yml"]
+    assert not any(p.resolve().parent == outside.resolve() for p in (tmp_path / "project").rglob("*"))
+    written = writing.load_state(data)
+    assert all(not path.startswith(".") and ".." not in path for path in written["files"])

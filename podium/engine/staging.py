@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import pages
 from ..programme.model import Programme
+from ..programme.reading import leads_outside
 from . import mkdocs_config, search_index
 from . import preview as preview_files
 from .generate import generate
@@ -53,14 +54,22 @@ def _stage(
 
 
 def hand_written_files(layout: Layout) -> dict[str, bytes]:
-    """The files of docs/, by their path in it."""
+    """The files of docs/, by their path in it; a symbolic link that leads outside the
+    project is an error, since everything in docs/ is published as it is."""
     if not layout.docs.is_dir():
         return {}
-    return {
-        file.relative_to(layout.docs).as_posix(): file.read_bytes()
-        for file in sorted(layout.docs.rglob("*"))
-        if file.is_file()
-    }
+    files = {}
+    for file in sorted(layout.docs.rglob("*")):
+        if not (file.is_file() or file.is_symlink()):
+            continue
+        if leads_outside(file, layout.root):
+            raise BuildError(
+                f"{file.relative_to(layout.root).as_posix()} is a symbolic link to a file outside the project:"
+                " everything in docs/ is published, so Podium takes only files inside it"
+            )
+        if file.is_file():
+            files[file.relative_to(layout.docs).as_posix()] = file.read_bytes()
+    return files
 
 
 def refuse_clashes(hand_written: dict[str, bytes], generated) -> None:

@@ -152,6 +152,14 @@ class Reader:
     def _read_and_check(self, file: Path, schema_name: str) -> tuple[Document | None, list[Problem]]:
         """`document`'s result and the problems found, from the cache when the file is unchanged."""
         shown = file.relative_to(self.root).as_posix()
+        if leads_outside(file, self.root):
+            outside = Problems()
+            outside.error(
+                Position(shown),
+                "a symbolic link to a file outside the project: Podium reads only files inside it",
+                "put the file itself in data/",
+            )
+            return None, outside.items
         try:
             raw = file.read_bytes()
         except OSError as error:
@@ -165,6 +173,18 @@ class Reader:
             if self.cache:
                 self.cache.put(shown, schema_name, raw, *cached)
         return cached
+
+
+def leads_outside(path: Path, root: Path) -> bool:
+    """Whether `path`, a file in the project at `root`, is really elsewhere: a symbolic link
+    (of the file or a folder on its way) to something outside the project. A data file or
+    page that leads there could publish what is not the project's (`docs/x -> ../.git/config`)."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return True  # a broken or looping link: nothing of the project's
+    real_root = root.resolve()
+    return real != real_root and real_root not in real.parents
 
 
 # The files that are lists (of streams, of rooms), not mappings.

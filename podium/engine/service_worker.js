@@ -45,33 +45,18 @@ function fetchAndKeep(request) {
   });
 }
 
-// Files whose names change with their content (the search index's, Material's bundles):
-// a new build's worker takes them from the old build's cache instead of downloading them again.
-var IMMUTABLE = /^(search\/[td]-[0-9a-f]{10}\.json$|assets\/(javascripts|stylesheets)\/[^/]*\.[0-9a-f]{8}\.min\.)/;
-
-function fromOlderBuild(url) {
-  if (!IMMUTABLE.test(url.slice(SCOPE.length))) return Promise.resolve(null);
-  return caches.keys().then(function (names) {
-    return names.filter(function (name) { return name.indexOf(PREFIX) === 0 && name !== CACHE; })
-      .reduce(function (found, name) {
-        return found.then(function (response) {
-          return response || caches.open(name).then(function (cache) { return cache.match(url); });
-        });
-      }, Promise.resolve(null));
-  });
-}
+// Nothing is taken from an older build's cache, though some names carry their content's
+// hash: any script that ran once on the site could have put a file there under such a
+// name, and it would outlive every publication after. A new build fetches all it keeps.
 
 function fetchAll(paths) {
   return caches.open(CACHE).then(function (cache) {
     return Promise.all(paths.map(function (path) {
       var url = address(path);
       return cache.match(url).then(function (kept) {
-        return kept || fromOlderBuild(url).then(function (older) {
-          if (older) return cache.put(url, older);
-          return fetch(url, { cache: "no-cache" }).then(function (response) {
-            if (!response.ok) throw new Error(path + ": " + response.status);
-            return stamped(response).then(function (saved) { return cache.put(url, saved); });
-          });
+        return kept || fetch(url, { cache: "no-cache" }).then(function (response) {
+          if (!response.ok) throw new Error(path + ": " + response.status);
+          return stamped(response).then(function (saved) { return cache.put(url, saved); });
         });
       });
     }));

@@ -9,9 +9,9 @@
 
 A search for a title word downloaded 4.6 KB at 100 papers and 11.3 KB at 5,000
 (`make bench`): the manifest grows with the site (5 KB gzipped at 5,000), the rest
-not. File names carry their content's hash: a phone that has one keeps it across
-builds (the service worker takes it from the older build's cache). Same documents,
-same bytes.
+not. File names carry their content's hash, so the browser's own cache can keep them
+across builds (the service worker fetches each build's copy afresh: it trusts nothing
+an older build's saved copy holds). Same documents, same bytes.
 
 A term's documents are numbers in the programme's order, as differences from the one
 before, each times 3 plus where the term is: 0 title, 1 names, 2 prose. A term that

@@ -3,10 +3,27 @@ the saved copy (by any script that once ran on the site) does not outlive it."""
 
 from __future__ import annotations
 
+import time
+
 from tests.conftest import SEED_DATA, make_project, run_build_py
 from tests.server import SiteServer
 
 CACHES = "caches.keys().then(names => names.filter(name => name.startsWith('podium ')))"
+
+
+def _until(page, expression: str, timeout: float = 30.0):
+    """The value of `expression` (a promise, awaited) once it is truthy."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression)
+        if value or time.monotonic() > deadline:
+            assert value, f"still falsy after {timeout} s: {expression}"
+            return value
+        time.sleep(0.2)
+
+
+def _saved(cache: str, url: str) -> str:
+    return f"caches.open({cache!r}).then(c => c.match({url!r})).then(r => r ? r.text() : null)"
 
 
 def test_a_poisoned_saved_file_does_not_survive_the_next_publication(browser, tmp_path):
@@ -18,12 +35,12 @@ def test_a_poisoned_saved_file_does_not_survive_the_next_publication(browser, tm
     try:
         page = context.new_page()
         page.goto(server.url)
-        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         bundle_url = server.url + "assets/javascripts/" + bundle.name
-        page.wait_for_function(f"{CACHES}.then(n => n.length === 1 && caches.open(n[0])).then(c => c && c.match('{bundle_url}')).then(Boolean)")
-        (first,) = page.evaluate(CACHES)
+        (first,) = _until(page, CACHES)
+        _until(page, _saved(first, bundle_url))
         # A script that ran once on the site plants its own file under the bundle's name.
-        page.evaluate(f"caches.open({first!r}).then(c => c.put('{bundle_url}', new Response('/* planted */')))")
+        page.evaluate(f"caches.open({first!r}).then(c => c.put({bundle_url!r}, new Response('/* planted */')))")
+        assert _until(page, _saved(first, bundle_url)) == "/* planted */"
         # The next publication: the same bundle, a new build.
         session = project / "data" / "sessions" / "collective-sharing-poverty-alleviation-china.yml"
         session.write_text(session.read_text(encoding="utf-8") + "subtitle: A new build\n", encoding="utf-8")
@@ -31,11 +48,8 @@ def test_a_poisoned_saved_file_does_not_survive_the_next_publication(browser, tm
         page.reload()
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         # The new build's worker keeps its files in a cache of its own name.
-        page.wait_for_function(f"{CACHES}.then(n => n.some(name => name !== {first!r}))", timeout=30_000)
-        (second,) = [name for name in page.evaluate(CACHES) if name != first]
-        saved = page.wait_for_function(
-            f"caches.open({second!r}).then(c => c.match('{bundle_url}')).then(r => r ? r.text() : null)"
-        ).json_value()
+        (second,) = _until(page, f"{CACHES}.then(names => names.filter(name => name !== {first!r}))")
+        saved = _until(page, _saved(second, bundle_url))
         assert "planted" not in saved and saved.encode("utf-8") == bundle.read_bytes()
     finally:
         context.close()

@@ -49,6 +49,8 @@ def read_source(path: Path, timezone: str | None = None, mapping: Path | None = 
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise SourceError(f"{path.name}: line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}") from None
+        except RecursionError:
+            raise SourceError(f"{path.name}: its values are nested too deep to be a programme") from None
         if c3voc.is_c3voc(data):
             return c3voc.read(data, timezone)
         from . import indico

@@ -24,6 +24,9 @@ _FAST = getattr(yaml, "__with_libyaml__", False)
 
 # Beyond this many values one file is an alias bomb ("billion laughs"), not a programme.
 MAX_VALUES_PER_FILE = 100_000
+# Beyond this depth of lists in mappings in lists, a file is an attack or an accident.
+MAX_DEPTH = 50
+_DEEP_INDENT = re.compile(r"^ {" + str(MAX_DEPTH) + r",}\S", re.M)
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -98,6 +101,14 @@ def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None
     if text is None:
         return None
     before = len(problems)
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        problems.error(
+            Position(shown_as, too_deep.line + 1, too_deep.column + 1),
+            f"the values are nested more than {MAX_DEPTH} deep",
+            "a programme's files nest a few levels: look for a stray [ or { or a runaway indentation",
+        )
+        return None
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -122,6 +133,30 @@ def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None
         return None
     document.data = data
     return document
+
+
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where `text` nests lists and mappings more than MAX_DEPTH deep, or None.
+
+    Composing and building are recursive: 500 levels raise RecursionError, and 200,000
+    overflow libyaml's C stack (a segfault). YAML's events come without recursion, so
+    they are counted first; only a file with many brackets or deep indentation, which
+    no programme has, pays for it.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH and not _DEEP_INDENT.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastComposingLoader if _FAST else _ComposingLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: composing reports it
+    return None
 
 
 def _compose(text: str) -> yaml.Node | None:

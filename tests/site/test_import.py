@@ -76,8 +76,10 @@ def test_import_keeps_a_hand_written_conference_file(tmp_path):
          "schedule.conference.days[0].rooms['A'][0]: an event without a title"),
         ('{"schedule": {"conference": {"title": "X", "time_zone_name": "UTC", "days": [{"rooms": {"A": [{"title": "T", "date": "soon"}]}}]}}}',
          "'soon' is not a date and time"),
+        ('{"schedule": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deep to be a programme"),
+        ("<schedule>" + "<day>" * 100_000, "schedule.xml line 1"),
     ],
-    ids=["broken-json", "other-json", "text", "broken-xml", "unknown-zone", "no-title", "bad-time"],
+    ids=["broken-json", "other-json", "text", "broken-xml", "unknown-zone", "no-title", "bad-time", "deep-json", "deep-xml"],
 )
 def test_a_bad_source_is_named_with_its_place_and_imports_nothing(tmp_path, content, message):
     project = make_project(tmp_path / "project", SEED_DATA)

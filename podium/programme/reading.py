@@ -94,6 +94,14 @@ class Reader:
                 self.problems.warning(Position(shown), "not read: only .yml files are", f"remove it from data/{name}/")
                 continue
             id_ = file.stem
+            if len(id_) > schema.ID_MAX_LENGTH:
+                self.problems.error(
+                    Position(shown),
+                    f"the file name '{id_[:20]}…' is {len(id_)} characters long, more than the"
+                    f" {schema.ID_MAX_LENGTH} an id may have",
+                    "shorten it: the id is part of the page's address and of the site's file names",
+                )
+                continue
             if not is_id(id_):
                 self.problems.error(
                     Position(shown),

@@ -25,9 +25,10 @@ from .problems import Problems
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 # The id rule of file names, from the same schema that checks ids inside files.
-ID_PATTERN = re.compile(
-    json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["definitions"]["id"]["pattern"][:-1] + r"\Z"
-)
+_ID = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["definitions"]["id"]
+ID_PATTERN = re.compile(_ID["pattern"][:-1] + r"\Z")
+# An id names files and folders of the site (`papers/<id>.csl.json`): it must fit a file name.
+ID_MAX_LENGTH = _ID["maxLength"]
 
 _TYPE_NAMES = {
     "string": "text",
@@ -181,6 +182,12 @@ def _report(
     elif kind == "pattern":
         rule = error.schema.get("patternErrorMessage", f"must match {error.validator_value}")
         problems.error(document.position(at), f"{field} {rule}, not {_shown(error.instance)}")
+    elif kind == "maxLength":
+        problems.error(
+            document.position(at),
+            f"{field} is {len(error.instance)} characters long, more than the {error.validator_value} it may have",
+            "shorten it",
+        )
     else:
         problems.error(document.position(at), f"{field or 'the file'}: {error.message}")
 

@@ -20,6 +20,7 @@ from .pages import page_count
 from .programme.check import DocumentCache, Result
 from .programme.problems import Problems
 from .programme.schema import is_web_address
+from .repository import lock
 from .text.words import count
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ENVIRONMENT = 0, 1, 2
@@ -33,7 +34,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"error: no data/ folder in {layout.root}: run build.py from the project's folder", file=sys.stderr)
         return EXIT_ENVIRONMENT
     try:
+        if args.run in _WRITING:
+            with lock.exclusive(layout.root, _WRITING[args.run]):
+                return args.run(layout, args)
         return args.run(layout, args)
+    except lock.Busy as error:
+        print(f"error: {error}. Nothing was done.", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except SetupError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ENVIRONMENT
@@ -109,6 +116,8 @@ def _check(layout: Layout, args: argparse.Namespace) -> int:
 
 def _build(layout: Layout, args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    if build.recover_publication(layout):
+        print("note: site/ was put back as it was before a build that was stopped half way", file=sys.stderr)
     result, failing = _check_and_report(layout, args.strict)
     phases = {"check": time.perf_counter() - started}
     if failing:
@@ -349,3 +358,8 @@ def _summary(result: Result) -> str:
     if result.problems.warnings:
         parts.append(count(result.problems.warnings, "warning"))
     return ", ".join(parts)
+
+
+# The commands that write into the project (or read what a build writes), each holding
+# the folder while it runs: two at once could publish half of each other's site.
+_WRITING = {_build: "build", _serve: "serve", _import: "import", _new: "new", _upgrade: "upgrade", _verify: "verify"}

@@ -108,8 +108,19 @@ def _write_exports(programme: Programme, stamp: dt.datetime, folder: Path, docs:
     return written
 
 
+def recover_publication(layout: Layout) -> bool:
+    """Put the published site back where a build was stopped between publish()'s two
+    renames (site/ gone, the previous site in build/site.old); whether it had to."""
+    old = layout.work / "site.old"
+    if layout.site.exists() or not old.is_dir():
+        return False
+    old.rename(layout.site)
+    return True
+
+
 def publish(layout: Layout, built: Path) -> None:
-    """Replace site/ by `built` in two renames, so site/ is never half written."""
+    """Replace site/ by `built` in two renames, so site/ is never half written
+    (a stop between them is mended by the next build: recover_publication)."""
     old = layout.work / "site.old"
     shutil.rmtree(old, ignore_errors=True)
     if layout.site.exists():

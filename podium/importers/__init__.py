@@ -69,6 +69,7 @@ def read_source(path: Path, timezone: str | None = None, mapping: Path | None = 
 
 def import_programme(data: Path, imported: Imported, dry_run: bool = False, force: bool = False) -> Outcome:
     """Write `imported` into the data folder `data`; with `dry_run`, only say what would change."""
+    writing.recover(data)
     state = writing.load_state(data)
     made, ids = files.render(imported, state.get("ids", {}))
     plan = writing.plan(data, made, state, force)

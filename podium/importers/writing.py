@@ -4,7 +4,8 @@ What the last import wrote is kept in `data/.podium-import.json`: the id given t
 source item (so file names stay put) and a digest of each file as written (so a file
 edited by hand since is recognised, and kept unless `--force`). The new data folder
 is made beside the old one and swapped in with two renames: an import that fails or
-is interrupted leaves data/ as it was.
+is interrupted leaves data/ as it was (stopped between the renames, the next import
+puts the old folder back first).
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 _WRITTEN_PATH = re.compile(r"((conference|streams|rooms)|(sessions|papers|people)/[a-z0-9]+(-[a-z0-9]+)*)\.yml\Z")
 _DIGEST = re.compile(r"[0-9a-f]{64}\Z")
 _KINDS = ("streams", "sessions", "papers", "people", "rooms")
+
+
+def recover(data: Path) -> bool:
+    """Put data/ back where an import was stopped between its two renames (data/ gone,
+    the folder as it was in data.import-old); whether it had to."""
+    old = data.with_name(data.name + ".import-old")
+    if data.exists() or not old.is_dir():
+        return False
+    old.rename(data)
+    return True
 
 
 def load_state(data: Path) -> dict:

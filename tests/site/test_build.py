@@ -274,3 +274,33 @@ def test_build_writes_the_github_job_summary_with_counts_and_problems(tmp_path):
     text = summary.read_text(encoding="utf-8")
     assert "**2 sessions, 2 people, 1 stream, 1 warning, 13 pages**" in text
     assert "| data/sessions/x.yml | 2:8 | warning: start is given without date" in text
+
+
+def test_a_build_stopped_between_its_renames_is_mended_by_the_next_even_a_failing_one(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    assert run_build_py(project, "build").returncode == 0
+    published = (project / "site" / "index.html").read_bytes()
+    (project / "site").rename(project / "build" / "site.old")  # stopped after the first rename
+    (project / "data" / "sessions" / "broken.yml").write_text("title: Broken\nabstarct: x\n")
+    result = run_build_py(project, "build")
+    assert result.returncode == 1 and "site/ was put back" in result.stderr
+    assert (project / "site" / "index.html").read_bytes() == published
+
+
+def test_a_second_build_in_the_same_folder_waits_for_none_and_says_which_runs(tmp_path):
+    import fcntl
+    import os
+
+    project = make_project(tmp_path, SEED_DATA)
+    (project / "build").mkdir()
+    held = os.open(project / "build" / "podium.lock", os.O_RDWR | os.O_CREAT)
+    os.write(held, b"build.py serve (process 1)")
+    fcntl.flock(held, fcntl.LOCK_EX)
+    try:
+        result = run_build_py(project, "build")
+    finally:
+        os.close(held)
+    assert result.returncode == 2
+    assert "build.py serve (process 1) is running in this folder" in result.stderr
+    assert not (project / "site").exists()
+    assert run_build_py(project, "build").returncode == 0

@@ -135,3 +135,14 @@ def test_a_poisoned_state_file_writes_and_removes_nothing_outside_data(tmp_path)
     assert not any(p.resolve().parent == outside.resolve() for p in (tmp_path / "project").rglob("*"))
     written = writing.load_state(data)
     assert all(not path.startswith(".") and ".." not in path for path in written["files"])
+
+
+def test_an_import_stopped_between_its_renames_is_mended_by_the_next(tmp_path):
+    data = tmp_path / "data"
+    import_programme(data, read_source(SOURCE))
+    edited = data / "sessions" / "closing-plenary.yml"
+    edited.write_text(edited.read_text() + "subtitle: Edited by hand\n")
+    data.rename(tmp_path / "data.import-old")  # stopped after the first rename
+    import_programme(data, read_source(SOURCE))
+    assert "subtitle: Edited by hand" in (data / "sessions" / "closing-plenary.yml").read_text()
+    assert not (tmp_path / "data.import-old").exists()

@@ -1,5 +1,6 @@
 """Hooks Podium adds to the MkDocs build of every site (engine/mkdocs_config.py names this file in build/mkdocs.yml).
 
+- `on_config`: the site's name marked as HTML-escaped already;
 - `on_files`: in `build`, the generated pages, read from the few files Podium's
   processes wrote them into rather than from thousands of files;
 - `on_page_markdown`, `on_page_content`: Podium's blocks of HTML kept out of
@@ -44,6 +45,14 @@ _bundled: set[str] = set()
 # Where Markdown left a lifted block's token: one pattern for every page (a pattern
 # made per page, with its token in it, was compiled again for each of them).
 _TOKEN_PARAGRAPH = re.compile(r"<p>(podium-html-[0-9a-f]{24}-)(\d+)</p>")
+
+
+def on_config(config):
+    """The site's name is HTML-escaped already (engine/mkdocs_config.py: Material prints it
+    unescaped in most places); marked so, the templates that escape it too (`| e`, the
+    logo's tooltip) do not escape it twice (`R&amp;amp;D`)."""
+    config["site_name"] = markupsafe.Markup(config["site_name"])
+    return config
 
 
 def on_files(files: Files, config) -> Files:

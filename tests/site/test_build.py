@@ -304,3 +304,17 @@ def test_a_second_build_in_the_same_folder_waits_for_none_and_says_which_runs(tm
     assert "build.py serve (process 1) is running in this folder" in result.stderr
     assert not (project / "site").exists()
     assert run_build_py(project, "build").returncode == 0
+
+
+def test_a_conference_name_with_markup_characters_is_escaped_once_everywhere(tmp_path):
+    """`R&D <Days> 2019` reads so in the header, the logo's tooltip and the title: never
+    as markup, never escaped twice (`R&amp;amp;D`)."""
+    project = make_project(tmp_path, SEED_DATA)
+    conference = project / "data" / "conference.yml"
+    conference.write_text(re.sub(r"(?m)^name: .*$", 'name: "R&D <Days> 2019"', conference.read_text()))
+    assert run_build_py(project, "build").returncode == 0
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in html and "&amp;lt;" not in html and "<Days>" not in html, page
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'title="R&amp;D &lt;Days&gt; 2019"' in home

@@ -348,3 +348,16 @@ def test_filters_take_the_same_room_before_the_parser_reaches_their_options(cont
     assert len(with_options) >= 2
     page.evaluate("() => document.querySelectorAll('form.podium-filters select').forEach(s => s.replaceChildren())")
     assert page.evaluate(boxes) == with_options
+
+
+def test_stored_keys_named_like_object_properties_find_nothing(context, aspc_url):
+    """A stored selection is the visitor's (or a script's) to write: `__proto__` is no session."""
+    page = context().new_page()
+    page.goto(aspc_url)
+    page.evaluate(
+        "localStorage.setItem('podium:starred:' + new URL(document.baseURI).pathname.replace(/[^/]*$/, ''),"
+        " JSON.stringify(['__proto__', 'constructor', 'toString', 's:" + SESSION.split("/")[1] + "']))"
+    )
+    items = _my_programme(page, aspc_url)
+    assert items.count() == 1
+    assert "could not load" not in page.locator("[data-podium-my-status]").inner_text()

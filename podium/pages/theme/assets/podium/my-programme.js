@@ -18,8 +18,10 @@
   var status = part("status");
   var list = part("list");
   var data = null;
-  var byKey = {};
-  var byCode = {};
+  // Lookups by keys that come from the visitor's storage and share links: objects
+  // without a prototype, so that a key such as "__proto__" finds nothing.
+  var byKey = Object.create(null);
+  var byCode = Object.create(null);
 
   document.querySelector("[data-podium-my-nojs]").hidden = true;
   frame.hidden = false;
@@ -128,7 +130,7 @@
   function renderFiles(chosen) {
     var files = part("file-list");
     files.textContent = "";
-    var shown = {};
+    var shown = Object.create(null);
     chosen.forEach(function (item) {
       if (!item.ics || shown[item.ics]) return;
       shown[item.ics] = true;
@@ -180,7 +182,7 @@
         return response.text();
       });
     })).then(function (texts) {
-      var seen = {};
+      var seen = Object.create(null);
       var events = [];
       texts.forEach(function (text) {
         (text.match(/BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/g) || []).forEach(function (event) {

@@ -4,13 +4,14 @@ become the newer Podium's, and nothing the organiser wrote changes."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, TEST_SOURCE_DATE_EPOCH
+from tests.conftest import REPO, SEED_DATA, TEST_SOURCE_DATE_EPOCH
 from tests.tools import unavailable
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Organiser", "GIT_AUTHOR_EMAIL": "o@example.org",
@@ -47,6 +48,12 @@ def repositories(tmp_path):
     upstream, conference = tmp_path / "podium", tmp_path / "conference"
     git(tmp_path, "clone", "--quiet", "--no-hardlinks", str(REPO), str(upstream))
     git(tmp_path, "clone", "--quiet", str(upstream), str(conference))
+    # Whatever this checkout's data/ holds (a conference's own, in its repository), the
+    # conference starts from Podium's seed, as a repository made from Podium does.
+    shutil.rmtree(conference / "data")
+    shutil.copytree(SEED_DATA, conference / "data")
+    git(conference, "add", "-A")
+    git(conference, "commit", "--quiet", "--allow-empty", "-m", "Podium's seed")
     made = podium(conference, "new", "--name", "Workshop", "--start", "2027-03-01", "--timezone", "Europe/Berlin")
     assert made.returncode == 0, made.stderr
     (conference / "docs" / "venue.md").write_text("# Getting there\n\nTram 4.\n", encoding="utf-8")

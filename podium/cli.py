@@ -187,26 +187,14 @@ def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None 
 def _new(layout: Layout, args: argparse.Namespace) -> int:
     from .repository import new_conference  # for `new` only
 
-    answers = {"name": args.name, "start": args.start, "end": args.end, "timezone": args.timezone}
-    questions = {"name": "Conference name", "start": "First day (YYYY-MM-DD)", "end": "Last day (YYYY-MM-DD)",
-                 "timezone": "Time zone of the venue (e.g. Europe/Berlin)"}  # fmt: skip
-    if answers["end"] is None and answers["start"] is not None:
-        answers["end"] = answers["start"]
-    for key, value in answers.items():
-        if value is None:
-            if not sys.stdin.isatty():
-                missing = " ".join(f"--{k}" for k, v in answers.items() if v is None)
-                print(f"error: build.py new needs {missing} (or run it in a terminal to be asked)", file=sys.stderr)
-                return EXIT_ENVIRONMENT
-            default = answers["start"] if key == "end" else None
-            given = input(f"{questions[key]}{f' [{default}]' if default else ''}: ").strip()
-            answers[key] = given or default or ""
+    given = {"name": args.name, "start": args.start, "end": args.end, "timezone": args.timezone}
     try:
+        answers = new_conference.complete(given, ask=input if sys.stdin.isatty() else None)
         conference = new_conference.NewConference.parse(**answers, language=args.language)
         done = new_conference.start_conference(layout.root, conference)
     except new_conference.NewConferenceError as error:
         print(f"error: {error}. Nothing was changed.", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return EXIT_ENVIRONMENT if isinstance(error, new_conference.MissingAnswers) else EXIT_PROBLEMS
     for line in done:
         print(line)
     result, failing = _check_and_report(layout, strict=False)

@@ -16,6 +16,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
@@ -26,6 +27,31 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 class NewConferenceError(Exception):
     """What stops `new`, said to the organiser."""
+
+
+class MissingAnswers(NewConferenceError):
+    """Options missing where nobody can be asked: the command was run the wrong way."""
+
+
+QUESTIONS = {"name": "Conference name", "start": "First day (YYYY-MM-DD)", "end": "Last day (YYYY-MM-DD)",
+             "timezone": "Time zone of the venue (e.g. Europe/Berlin)"}  # fmt: skip
+
+
+def complete(given: dict[str, str | None], ask: Callable[[str], str] | None) -> dict[str, str]:
+    """The answers given as options, the missing ones asked with `ask` (a terminal's
+    input); without a terminal, NewConferenceError naming the options to give. The last
+    day is the first unless said otherwise."""
+    answers = dict(given)
+    if answers.get("end") is None and answers.get("start") is not None:
+        answers["end"] = answers["start"]
+    missing = [key for key in QUESTIONS if answers.get(key) is None]
+    if missing and ask is None:
+        raise MissingAnswers(f"build.py new needs {' '.join('--' + key for key in missing)} (or run it in a terminal to be asked)")
+    for key in missing:
+        default = answers.get("start") if key == "end" else None
+        reply = ask(f"{QUESTIONS[key]}{f' [{default}]' if default else ''}: ").strip()  # type: ignore[misc]
+        answers[key] = reply or default or ""
+    return {key: answers[key] or "" for key in QUESTIONS}
 
 
 @dataclass(frozen=True)

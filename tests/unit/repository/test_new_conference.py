@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from podium.programme.check import check_project
-from podium.repository.new_conference import NewConference, NewConferenceError, start_conference
+from podium.repository.new_conference import NewConference, NewConferenceError, complete, start_conference
 from tests.conftest import MULTI_DATA, SEED_DATA
 
 WORKSHOP = NewConference('Workshop: "Data" & Society', dt.date(2027, 3, 1), dt.date(2027, 3, 2), "Europe/Berlin", "de")
@@ -64,3 +64,21 @@ def test_new_conference_counts_an_edited_seed_as_the_organisers(tmp_path):
 def test_new_conference_says_which_answer_is_wrong(answers, message):
     with pytest.raises(NewConferenceError, match=message):
         NewConference.parse(*answers)
+
+
+def test_new_conference_asks_only_what_was_not_given_and_the_last_day_defaults_to_the_first():
+    asked = []
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return {"Conference name: ": "Workshop", "Last day (YYYY-MM-DD) [2027-03-01]: ": ""}[question]
+
+    given = {"name": None, "start": "2027-03-01", "end": None, "timezone": "Europe/Berlin"}
+    # Given a start, the end is the start unless asked: nothing but the name is asked.
+    assert complete(given, ask) == {"name": "Workshop", "start": "2027-03-01", "end": "2027-03-01", "timezone": "Europe/Berlin"}
+    assert asked == ["Conference name: "]
+
+
+def test_new_conference_without_a_terminal_names_the_options_to_give():
+    with pytest.raises(NewConferenceError, match="needs --name --start --end --timezone"):
+        complete({"name": None, "start": None, "end": None, "timezone": None}, ask=None)

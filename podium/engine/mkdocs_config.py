@@ -19,6 +19,7 @@ import yaml
 from .. import pages, translations
 from ..programme.model import Programme
 from ..translations import N_, _
+from . import mkdocs_settings
 from . import preview as preview_files
 from .layout import Layout
 
@@ -37,12 +38,14 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
     conference = programme.conference
     translations.use(conference.language)
     project = _project_config(layout)
+    settings = mkdocs_settings.merged(project)
     config: dict = {
-        "INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work),
         # Material prints site_name into HTML without escaping it: escape it here.
         "site_name": html.escape(conference.name),
         "docs_dir": "docs",
+        **settings,
         "theme": {
+            **settings["theme"],
             "language": _theme_language(conference.language),
             "custom_dir": os.path.relpath(pages.THEME, layout.work),
         },
@@ -58,11 +61,12 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
         # Material's "Made with Material for MkDocs" is English in every language.
         "generator": False},
     }  # fmt: skip
-    if isinstance(project.get("nav"), list):
-        config["nav"] = _translated(project["nav"])
-    palette = project.get("theme", {}).get("palette") if isinstance(project.get("theme"), dict) else None
-    if isinstance(palette, list):
-        config["theme"]["palette"] = _translated(palette)
+    if project:
+        # The organiser's own settings (mkdocs.yml), which MkDocs reads with their tags.
+        config = {"INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work), **config}
+    config["nav"] = _translated(config["nav"])
+    if isinstance(config["theme"].get("palette"), list):
+        config["theme"]["palette"] = _translated(config["theme"]["palette"])
     if page_bundles:
         config["extra"]["podium"]["pages"] = os.path.relpath(layout.page_bundles, layout.work)
     if preview:

@@ -58,7 +58,7 @@ def repositories(tmp_path):
     assert made.returncode == 0, made.stderr
     (conference / "docs" / "venue.md").write_text("# Getting there\n\nTram 4.\n", encoding="utf-8")
     mkdocs = conference / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("  - About: about.md\n", "  - About: about.md\n  - Venue: venue.md\n"))
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8") + "nav:\n  - Getting there: venue.md\n")
     git(conference, "add", "-A")
     git(conference, "commit", "--quiet", "-m", "Our workshop")
     return upstream, conference
@@ -72,6 +72,11 @@ def newer_podium(upstream: Path) -> None:
     git(upstream, "rm", "--quiet", "examples/mappings/c3voc-spreadsheet.yml")
     (upstream / "data" / "streams.yml").write_text("# a newer seed\n")
     (upstream / "mkdocs.yml").write_text((upstream / "mkdocs.yml").read_text() + "# newer\n")
+    # A page Podium adds to its own navigation reaches the organiser's site, whose nav
+    # lists only their own page.
+    base = upstream / "podium" / "engine" / "mkdocs_base.yml"
+    base.write_text(base.read_text().replace("  - About: about.md\n", "  - About: about.md\n  - Newer: newer.md\n"))
+    (upstream / "docs" / "newer.md").write_text("# Newer\n\nA page of a newer Podium.\n")
     git(upstream, "add", "-A")
     git(upstream, "commit", "--quiet", "-m", "Newer Podium")
 
@@ -91,8 +96,11 @@ def test_upgrade_takes_podiums_files_and_leaves_the_organisers(repositories):
     parents = git(conference, "log", "-1", "--format=%P").split()
     assert parents[1] == git(upstream, "rev-parse", "HEAD").strip()
     assert git(conference, "status", "--porcelain") == ""
-    # The organiser's programme still builds with the newer Podium.
-    assert podium(conference, "build").returncode == 0
+    # The organiser's programme still builds with the newer Podium, its page and Podium's new one in the nav.
+    built = podium(conference, "build")
+    assert built.returncode == 0, built.stderr
+    home = (conference / "site" / "index.html").read_text(encoding="utf-8")
+    assert home.index(">Newer<") < home.index(">Getting there<")
     assert podium(conference, "upgrade", str(upstream)).stdout.startswith("Podium is up to date")
 
 

@@ -56,7 +56,7 @@ def read(data: dict, timezone: str | None, source: str = "c3voc schedule.json") 
     rooms = reader.rooms(conference.get("rooms"))
     imported = Imported(
         source=f"{source} ({shape})",
-        conference=_conference(conference, zone, base_url, reader.language),
+        conference=_conference(conference, zone, reader.language),
         streams=list(reader.streams.values()),
         sessions=reader.sessions,
         people=list(reader.people.values()),
@@ -274,7 +274,7 @@ class _Reader:
             )
 
 
-def _conference(conference: dict, zone: ZoneInfo, base_url: str | None, language: str | None) -> dict:
+def _conference(conference: dict, zone: ZoneInfo, language: str | None) -> dict:
     title = conference.get("title")
     if not isinstance(title, str) or not title.strip():
         raise SourceError("schedule.conference.title: the conference has no title")
@@ -283,9 +283,9 @@ def _conference(conference: dict, zone: ZoneInfo, base_url: str | None, language
     if isinstance(acronym, str) and acronym.strip() and acronym.strip() != title.strip():
         fields["short_name"] = _line(acronym)
     fields["timezone"] = zone.key
-    url = conference.get("url") or base_url
-    if isinstance(url, str) and _URL.match(url.strip()):
-        fields["url"] = url.strip()
+    # Not the source's url or base_url: that is the schedule's own site, not the one Podium
+    # publishes (every calendar and canonical link would point there). The publishing
+    # workflow gives the site's address; conference.yml's url is for one of the organiser's.
     for key, field in (("start", "start_date"), ("end", "end_date")):
         value = conference.get(key)
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):

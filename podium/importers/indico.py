@@ -38,8 +38,7 @@ def read(data: dict, timezone: str | None) -> Imported:
     for key, field in (("startDate", "start_date"), ("endDate", "end_date")):
         if isinstance(event.get(key), dict):
             conference[field] = _moment(event[key], f"results[0].{key}", zone).astimezone(zone).date().isoformat()
-    if isinstance(event.get("url"), str) and event["url"].startswith(("https://", "http://")):
-        conference["url"] = event["url"]
+    # Not the event's url: that is the Indico page, not the site Podium publishes (c3voc.py says why).
     if isinstance(event.get("location"), str) and event["location"].strip():
         conference["venue"] = {"name": " ".join(event["location"].split())}
     return Imported(

@@ -108,3 +108,21 @@ def test_a_pretalx_export_imports_checks_and_builds_with_every_event_on_a_page_a
         (page,) = [html for html in pages.values() if f">{escape(event['title'], quote=False)}</h1>" in html]
         starts = dt.datetime.fromisoformat(event["date"]).astimezone(zone).isoformat()
         assert f'<time datetime="{starts}"' in page, event["title"]
+
+
+def test_the_sources_address_is_never_the_sites(tmp_path, monkeypatch):
+    """The schedule's base_url is its own system's site: an imported programme is published
+    at the address the workflow gives, and no page or export names the source's as its own."""
+    source = json.loads(MULTI_EXPORT.read_text(encoding="utf-8"))
+    source["schedule"]["base_url"] = "https://pretalx.example/ptc/"
+    source["schedule"]["conference"]["url"] = "https://pretalx.example/ptc/schedule/"
+    exported = tmp_path / "schedule.json"
+    exported.write_text(json.dumps(source), encoding="utf-8")
+    project = empty_project(tmp_path)
+    assert run_build_py(project, "import", str(exported)).returncode == 0
+    assert "url:" not in (project / "data" / "conference.yml").read_text(encoding="utf-8")
+    monkeypatch.setenv("PODIUM_SITE_URL", "https://someone.github.io/ptc/")
+    assert run_build_py(project, "build").returncode == 0
+    named = [p for p in (project / "site").rglob("*") if p.is_file() and b"pretalx.example/ptc/schedule" in p.read_bytes()]
+    assert named == []
+    assert b"https://someone.github.io/ptc/sessions/" in (project / "site" / "programme.ics").read_bytes()

@@ -190,6 +190,7 @@ class Renderer:
             my_programme=lambda data_href: html_block(fragments.my_programme(data_href)),
             star_place=lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
             lang_mark=_lang_mark,
+            lang_line=_lang_line,
             print_code=lambda item: html_block(print_code.address_code(_absolute(programme, item))),
             _=translations._,
             ngettext=translations.ngettext,
@@ -293,6 +294,12 @@ def _lang_mark(item) -> Markup:
     attr_list) of an item in its own language, so that screen readers and fonts switch
     and its words run their way; the tag is a checked BCP 47 tag (letters, digits, hyphens)."""
     return Markup(f" {{{fragments.language_attributes(item.language)} }}") if item.language else Markup("")
+
+
+def _lang_line(item) -> Markup:
+    """The same for a paragraph (a subtitle), where attr_list reads the attributes only on
+    a line of their own under it: at its end they would show as text."""
+    return Markup(f"\n{{:{fragments.language_attributes(item.language)} }}") if item.language else Markup("")
 
 
 def _jsonld_script(programme: Programme, item: Session | Paper) -> str:

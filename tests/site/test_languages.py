@@ -170,3 +170,15 @@ def test_a_language_podium_does_not_speak_is_said_and_gets_english(tmp_path):
     assert "pt-BR, zh-Hans, ja, ar" in result.stderr
     german = make_project(tmp_path / "german", with_language(SEED_DATA, tmp_path / "data-de", "de-AT"))
     assert "note:" not in run_build_py(german, "check").stderr
+
+
+def test_a_subtitle_in_the_items_own_language_carries_it_and_shows_no_markup(tmp_path):
+    """`subtitle` of a session in German on an English site: the paragraph is marked German,
+    and Markdown's attribute list is not shown as text (it was, on 21 pages of a real camp)."""
+    project = make_project(tmp_path / "project", SEED_DATA)
+    session = project / "data" / "sessions" / "collective-sharing-poverty-alleviation-china.yml"
+    session.write_text(session.read_text(encoding="utf-8") + "language: de\nsubtitle: Die große Datenschutz-Show\n", encoding="utf-8")
+    assert run_build_py(project, "build").returncode == 0
+    html = (project / "site" / "sessions" / "collective-sharing-poverty-alleviation-china" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p (lang="de" dir="ltr"|dir="ltr" lang="de")>Die große Datenschutz-Show</p>', html)
+    assert "{ lang=" not in html and "{: lang=" not in html

@@ -30,13 +30,17 @@ def _schedule(root) -> dict:
         for track in conference_element.iter("track")
         if track.get("name")
     ]
+    # A day's <room name> elements, not the <room> inside each event, which names it again.
     conference["days"] = [
         {
             "date": day.get("date"),
-            "rooms": {room.get("name") or "": [_event(event) for event in room.iter("event")] for room in day.iter("room")},
+            "rooms": {room.get("name") or "": [_event(event) for event in room.iter("event")] for room in day.findall("room")},
         }
         for day in root.iter("day")
     ]
+    # The rooms in the order the schedule lists them, day by day: the timetable's columns.
+    names = dict.fromkeys(room.get("name") for day in root.iter("day") for room in day.findall("room") if room.get("name"))
+    conference["rooms"] = [{"name": name} for name in names]
     schedule = {"conference": conference}
     base_url = conference.get("base_url")
     if base_url:

@@ -81,14 +81,16 @@ KIND_WORDS = (
 
 
 def kind_of(word: str | None) -> str | None:
-    """Podium's kind for a source's type ("Talk", "LECTURE", "Workshop"); None for talk or unknown."""
+    """Podium's kind for a source's type ("Talk", "LECTURE", "Workshop"); None for talk or a
+    word that names no kind of session (FOSDEM's "devroom" and "maintrack" say where a talk
+    is, not what it is: such a talk is a talk, not "Other")."""
     if not word:
         return None
     folded = word.casefold().replace("_", " ")
     for found, kind in KIND_WORDS:
         if found in folded:
             return None if kind == "talk" else kind
-    return "other"
+    return "other" if folded.strip() in ("other", "misc", "miscellaneous") else None
 
 
 def link_kind(word: str | None, url: str) -> str:

@@ -133,3 +133,22 @@ def test_imported_events_keep_their_guids_and_numbers_in_podiums_own_export(tmp_
         return sorted((e["guid"], e["id"]) for day in days for room in day["rooms"].values() for e in room)
 
     assert events(exported) == events(json.loads(source.read_text()))
+
+
+def test_frab_xml_keeps_the_sources_room_order_and_types_that_are_no_kind_are_talks(tmp_path, sample):
+    """FOSDEM's schedule.xml as published: its columns start where FOSDEM's do, and a
+    talk of type devroom or maintrack is a talk, not "Other"."""
+    from lxml import etree
+
+    source = sample("fosdem-2026.xml")
+    root = etree.parse(str(source)).getroot()
+    listed = list(dict.fromkeys(room.get("name") for day in root.iter("day") for room in day.findall("room")))
+    outcome = import_programme(tmp_path / "data", read_source(source))
+    assert outcome.wrote
+    result = check_project(tmp_path)
+    assert not result.problems.errors, [str(p) for p in result.problems.errors[:5]]
+    programme = result.programme
+    used = {session.room for session in programme.sessions}
+    assert [room.name for room in programme.rooms] == [name for name in listed if name in used]
+    kinds = {session.kind for session in programme.sessions}
+    assert "other" not in kinds and "talk" in kinds and "workshop" in kinds

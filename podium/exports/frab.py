@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..programme.model import Appearance, Link, Paper, Programme, Session, in_calendars
+from ..text.when import zone_name
 from . import ids, json_pieces
 from .indented_xml import IndentedXML
 
@@ -159,7 +160,7 @@ def _conference(programme: Programme, urls: dict[str, str], paper_urls: dict[str
         "end": (conference.end_date or scheduled[-1].date).isoformat(),
         "daysCount": len(scheduled),
         "timeslot_duration": _timeslot(programme),
-        "time_zone_name": conference.zone.key,
+        "time_zone_name": zone_name(conference.zone.key),
     }
     if conference.url:
         result["url"] = conference.url

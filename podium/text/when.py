@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton, format_time
 
 from ..programme.model import Conference, Timed
@@ -82,3 +83,12 @@ def time_range(conference: Conference, timed: Timed, with_zone: bool = False) ->
 def time_range_with_zone(conference: Conference, timed: Timed) -> str:
     """`10.55 am – 12.35 pm AEST`; without a date the zone is unknown, so it is left off."""
     return time_range(conference, timed, with_zone=True)
+
+
+def zone_name(key: str) -> str:
+    """The time zone's current name where `key` is an old one that only links to it
+    (US/Eastern → America/New_York, Europe/Kiev → Europe/Kyiv), as CLDR records them:
+    apps and the c3voc schema know the current names."""
+    if key == "UTC":
+        return key  # CLDR says Etc/UTC; UTC is the name everyone writes, and the schema's own example
+    return get_global("zone_aliases").get(key, key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import uuid
 from pathlib import Path
 
@@ -203,3 +204,17 @@ def test_schedule_passes_links_on_as_links_and_attachments():
     assert '<link href="https://example.org/aspc2019/minimum-incomes/recording" type="media" />' in xml
     late = events["late-networking"]
     assert late["end"] == "2019-09-11T00:30:00+10:00" and late["duration"] == "01:30"
+
+
+def test_schedule_json_names_a_zone_by_its_current_name_and_passes_the_schema(tmp_path, json_validator):
+    """pretalx exports US/Eastern; the c3voc schema (and apps) know America/New_York."""
+    shutil.copytree(SEED_DATA, tmp_path / "data")
+    conference = tmp_path / "data" / "conference.yml"
+    conference.write_text(conference.read_text().replace("timezone: Australia/Sydney", "timezone: US/Eastern"))
+    programme = check_project(tmp_path).programme
+    assert programme.conference.zone.key == "US/Eastern"
+    data = json.loads(export_files(programme.published_at(SITE_URL), STAMP)["schedule.json"])
+    assert data["schedule"]["conference"]["time_zone_name"] == "America/New_York"
+    assert [e.message for e in json_validator.iter_errors(data)] == []
+    xml = etree.fromstring(export_files(programme, STAMP)["schedule.xml"])
+    assert xml.findtext("conference/time_zone_name") == "America/New_York"

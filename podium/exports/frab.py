@@ -183,15 +183,19 @@ def _event(programme: Programme, event: Session | Paper, number: int, urls: dict
         guid = ids.guid(conference, "paper", event.id)
         url, kind, subtitle = paper_urls[event.id], PAPER_TYPE, event.subtitle or session.title
         persons, description, language = event.presenters, event.description, event.language
+        opted_out = not event.recording or not session.recording
     else:
         guid = event.guid or ids.guid(conference, "session", event.id)
         url, kind, subtitle = urls[event.id], event.kind, event.subtitle
         presenting = [a for paper in event.papers for a in paper.presenters]
         description = "\n\n".join(text for text in (event.description, _papers_text(event)) if text) or None
         persons, language = (*event.people, *presenting), event.language
+        # One recording holds the whole session: a paper's presenters who said no make it a no.
+        opted_out = not event.recording or any(not paper.recording for paper in event.papers)
     references = _references(programme, event)
     links = [(link, title) for link, title in references if link.kind not in _ATTACHMENT_KINDS]
     attachments = [(link, title) for link, title in references if link.kind in _ATTACHMENT_KINDS]
+    recording = {"do_not_record": True} if opted_out else {}
     return {
         "guid": guid,
         "id": number,
@@ -212,6 +216,7 @@ def _event(programme: Programme, event: Session | Paper, number: int, urls: dict
         "persons": _persons(programme, persons),
         "links": [_reference(link, title) for link, title in links],
         "attachments": [_reference(link, title) for link, title in attachments],
+        **recording,
     }
 
 
@@ -277,6 +282,10 @@ def _xml_event(xml: IndentedXML, event: dict) -> None:
         with xml.element("persons"):
             for person in event["persons"]:
                 xml.leaf("person", person["name"], {"guid": person["guid"]})
+        if event.get("do_not_record"):
+            with xml.element("recording"):
+                xml.leaf("license", "")
+                xml.leaf("optout", "true")
         _xml_references(xml, "links", "link", event["links"])
         _xml_references(xml, "attachments", "attachment", event["attachments"])
         if event["url"].startswith(("https://", "http://")):

@@ -130,6 +130,9 @@ class _Reader:
         source_id = event.get("code") or event.get("id")
         if source_id not in (None, ""):
             fields["source_id"] = str(source_id)
+        # pretalx's do_not_record; frab XML's <recording><optout> (frab_xml.py) arrives as the same.
+        if event.get("do_not_record") is True:
+            fields["recording"] = False
         key = f"event:{guid or source_id or title}"
         self.sessions.append(Item(key, title, fields))
 

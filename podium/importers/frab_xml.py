@@ -56,6 +56,8 @@ def _event(element) -> dict:
                 {"name": (person.text or "").strip(), "id": person.get("id"), "guid": person.get("guid")}
                 for person in child.iter("person")
             ]
+        elif child.tag == "recording":
+            event["do_not_record"] = (child.findtext("optout") or "").strip().casefold() in ("true", "1")
         elif child.tag in ("links", "attachments"):
             event[child.tag] = [
                 {"url": item.get("href"), "title": (item.text or "").strip(), "type": item.get("type")}

@@ -31,6 +31,8 @@ def session_facts(programme: Programme, session: Session, page: str) -> Markup:
         rows.append((_("People"), escape(people)))
     if session.language:
         rows.append((_("Language"), _language(session.language, programme)))
+    if not session.recording:
+        rows.append(_not_recorded())
     return _facts(rows)
 
 
@@ -56,7 +58,15 @@ def paper_facts(programme: Programme, paper: Paper, page: str) -> Markup:
         rows.append((_("DOI"), f'<a href="{escape(url)}">{escape(paper.doi)}</a>'))
     if paper.language:
         rows.append((_("Language"), _language(paper.language, programme)))
+    if not paper.recording or (session is not None and not session.recording):
+        rows.append(_not_recorded())
     return _facts(rows)
+
+
+def _not_recorded() -> tuple[str, str]:
+    """The row of an item whose presenters opted out of recording: video teams and attendees
+    with cameras read it on the page."""
+    return (_("Recording"), escape(_("not recorded or streamed, at the presenters' request")))
 
 
 def neighbours(programme: Programme, paper: Paper, page: str) -> Markup:

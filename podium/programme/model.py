@@ -171,6 +171,7 @@ class Paper(Timed):
     language: str | None = None
     links: tuple[Link, ...] = ()
     source_id: str | None = None
+    recording: bool = True  # False: its presenters opted out of being recorded or streamed
 
     @property
     def presenters(self) -> tuple[Appearance, ...]:
@@ -198,6 +199,7 @@ class Session(Timed):
     links: tuple[Link, ...] = ()
     guid: str | None = None
     source_id: str | None = None
+    recording: bool = True  # False: its presenters opted out of being recorded or streamed
 
     @property
     def is_for_everyone(self) -> bool:

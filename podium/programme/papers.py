@@ -49,6 +49,7 @@ def read_paper(id_: str, document: Document, items: ItemReader) -> PaperFile | N
         language=language,
         links=links,
         source_id=data.get("source_id"),
+        recording=data.get("recording", True),
     )
     return PaperFile(paper, span, document)
 

@@ -63,6 +63,7 @@ class SessionReader:
             links=links,
             guid=data.get("guid", "").lower() or None,
             source_id=data.get("source_id"),
+            recording=data.get("recording", True),
         )
         zone = self.conference.zone if self.conference else None
         before = len(self.problems.errors)

@@ -218,3 +218,22 @@ def test_schedule_json_names_a_zone_by_its_current_name_and_passes_the_schema(tm
     assert [e.message for e in json_validator.iter_errors(data)] == []
     xml = etree.fromstring(export_files(programme, STAMP)["schedule.xml"])
     assert xml.findtext("conference/time_zone_name") == "America/New_York"
+
+
+def test_an_opt_out_of_recording_reaches_the_schedule_exports(tmp_path, json_validator, xml_schema):
+    """A session whose presenters said no, and a paper at its own time whose presenters did:
+    video teams read do_not_record and <optout> on exactly those events."""
+    shutil.copytree(ASPC_DATA, tmp_path / "data")
+    for path in ("sessions/chinese-social-policy-1.yml", "papers/newstart-adequacy.yml"):
+        file = tmp_path / "data" / path
+        file.write_text(file.read_text() + "recording: false\n")
+    files = export_files(check_project(tmp_path).programme.published_at(SITE_URL), STAMP)
+    data = json.loads(files["schedule.json"])
+    events = {e["url"].rstrip("/").rsplit("/", 1)[1]: e for day in data["schedule"]["conference"]["days"]
+              for room in day["rooms"].values() for e in room}  # fmt: skip
+    assert sorted(key for key, event in events.items() if event.get("do_not_record")) == ["chinese-social-policy-1", "newstart-adequacy"]
+    assert [e.message for e in json_validator.iter_errors(data)] == []
+    xml = etree.fromstring(files["schedule.xml"])
+    assert xml_schema.validate(xml), xml_schema.error_log
+    optouts = sorted(e.findtext("title")[:20] for e in xml.iter("event") if e.findtext("recording/optout") == "true")
+    assert optouts == sorted(events[key]["title"][:20] for key in ("chinese-social-policy-1", "newstart-adequacy"))

@@ -152,3 +152,27 @@ def test_frab_xml_keeps_the_sources_room_order_and_types_that_are_no_kind_are_ta
     assert [room.name for room in programme.rooms] == [name for name in listed if name in used]
     kinds = {session.kind for session in programme.sessions}
     assert "other" not in kinds and "talk" in kinds and "workshop" in kinds
+
+
+def test_an_opt_out_of_recording_comes_over_from_c3voc_json_and_frab_xml(tmp_path):
+    """pretalx's do_not_record and frab's <recording><optout> become `recording: false`."""
+    source = json.loads((REPO / "tests" / "golden" / "multi" / "schedule.json").read_text(encoding="utf-8"))
+    events = [e for day in source["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
+    events[0]["do_not_record"], events[1]["do_not_record"] = True, False
+    exported = tmp_path / "schedule.json"
+    exported.write_text(json.dumps(source), encoding="utf-8")
+    programme = imported_project(tmp_path / "json", exported)
+    assert [s.title for s in programme.sessions if not s.recording] == [events[0]["title"]]
+    xml = tmp_path / "schedule.xml"
+    xml.write_text(
+        '<schedule><conference><title>C</title><time_zone_name>UTC</time_zone_name></conference>'
+        '<day date="2026-01-31"><room name="H.1"><event guid="5ee8e4a2-3c1e-4d5c-9d2a-0c7a2b1f9e01" id="1">'
+        "<date>2026-01-31T10:00:00+00:00</date><duration>00:30</duration><title>Opted out</title><type>talk</type>"
+        "<recording><license/><optout>true</optout></recording></event>"
+        '<event guid="5ee8e4a2-3c1e-4d5c-9d2a-0c7a2b1f9e02" id="2">'
+        "<date>2026-01-31T11:00:00+00:00</date><duration>00:30</duration><title>Recorded</title><type>talk</type>"
+        "<recording><license>CC BY 4.0</license><optout>false</optout></recording></event></room></day></schedule>",
+        encoding="utf-8",
+    )
+    programme = imported_project(tmp_path / "xml", xml)
+    assert {s.title: s.recording for s in programme.sessions} == {"Opted out": False, "Recorded": True}

@@ -274,3 +274,20 @@ def test_generate_paper_page_carries_google_scholar_tags(aspc):
         ("citation_doi", "10.1080/0312407X.2019.1660000"),
         ("citation_pdf_url", "https://example.org/aspc2019/targeted-poverty.pdf"),
     ]
+
+
+def test_an_opt_out_of_recording_is_said_on_the_page_of_the_session_and_of_its_papers(tmp_path):
+    import shutil
+
+    from tests.conftest import ASPC_DATA
+
+    shutil.copytree(ASPC_DATA, tmp_path / "data")
+    file = tmp_path / "data" / "sessions" / "minimum-incomes.yml"
+    file.write_text(file.read_text() + "recording: false\n")
+    programme = check_project(tmp_path).programme
+    made = _texts(pages.render(programme))
+    row = "<li><strong>Recording:</strong> not recorded or streamed, at the presenters&#39; request</li>"
+    (held,) = [s for s in programme.sessions if s.id == "minimum-incomes"]
+    assert row in made["sessions/minimum-incomes.md"]
+    assert all(row in made[f"papers/{paper.id}.md"] for paper in held.papers)
+    assert sum(row in text for text in made.values()) == 1 + len(held.papers)

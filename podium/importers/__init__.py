@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import c3voc, files, writing
-from .imported import Imported, SourceError
+from .imported import Imported, SourceError, mark_shared_rooms
 
 __all__ = ["Imported", "Outcome", "SourceError", "import_programme", "read_source"]
 
@@ -30,6 +30,18 @@ class Outcome:
 
 def read_source(path: Path, timezone: str | None = None, mapping: Path | None = None) -> Imported:
     """The programme in `path`, whatever system wrote it; SourceError when it cannot be read."""
+    imported = _read(path, timezone, mapping)
+    shared = mark_shared_rooms(imported.sessions)
+    if shared:
+        imported.notes.append(
+            f"{shared} sessions share a room at the same time, as the source published them: each says so"
+            " (shares_room_with), and check warns of them instead of refusing them"
+        )
+    return imported
+
+
+def _read(path: Path, timezone: str | None, mapping: Path | None) -> Imported:
+    """What the reader of the source's format makes of it."""
     try:
         raw = path.read_bytes()
     except OSError as error:

@@ -46,6 +46,48 @@ class Imported:
     notes: list[str] = field(default_factory=list)  # what could not be placed, and why
 
 
+def mark_shared_rooms(sessions: list[Item]) -> int:
+    """Sessions the source put in one room at overlapping times (two DJ sets on one floor,
+    lightning talks during a reception) each name the others in `shares_room_with`: what
+    the source published is published, such a clash a warning, while a clash written by
+    hand stays an error. The number of sessions marked."""
+    by_room: dict[str, list[tuple[dt.datetime, dt.datetime, Item]]] = {}
+    for item in sessions:
+        span = _span(item.fields)
+        if span is not None and isinstance(item.fields.get("room"), str):
+            by_room.setdefault(item.fields["room"], []).append((*span, item))
+    marked: dict[str, Item] = {}
+    for in_room in by_room.values():
+        in_room.sort(key=lambda entry: (entry[0], entry[2].key))
+        for i, (starts, ends, first) in enumerate(in_room):
+            for other_starts, _, second in in_room[i + 1 :]:
+                if other_starts >= ends:
+                    break
+                for one, other in ((first, second), (second, first)):
+                    shared = one.fields.setdefault("shares_room_with", [])
+                    if Ref("sessions", other.key) not in shared:
+                        shared.append(Ref("sessions", other.key))
+                    marked[one.key] = one
+    return len(marked)
+
+
+def _span(fields: dict) -> tuple[dt.datetime, dt.datetime] | None:
+    """When a session's fields say it starts and ends (its start minute, without an end)."""
+    try:
+        starts = dt.datetime.combine(dt.date.fromisoformat(fields["date"]), dt.time.fromisoformat(fields["start"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    if fields.get("end") == "24:00":
+        return starts, dt.datetime.combine(starts.date() + dt.timedelta(days=1), dt.time(0))
+    if isinstance(fields.get("end"), str):
+        ends = dt.datetime.combine(starts.date(), dt.time.fromisoformat(fields["end"]))
+        return starts, ends if ends > starts else starts + dt.timedelta(minutes=1)
+    if isinstance(fields.get("duration"), str) and ":" in fields["duration"]:
+        hours, minutes = fields["duration"].split(":")
+        return starts, starts + dt.timedelta(hours=int(hours), minutes=int(minutes))
+    return starts, starts + dt.timedelta(minutes=1)
+
+
 def timing(starts: dt.datetime, ends: dt.datetime | None, zone: ZoneInfo) -> dict:
     """`date`, `start`, and `end` (or `duration` past midnight) in the conference's zone."""
     local_start = starts.astimezone(zone) if starts.tzinfo else starts.replace(tzinfo=zone)

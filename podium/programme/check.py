@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clashes import check_old_style_slots, check_people_in_two_places, check_room_clashes
+from .clashes import check_old_style_slots, check_people_in_two_places, check_room_clashes, check_shared_rooms_named
 from .conference import read_conference
 from .items import ItemReader
 from .model import Conference, Person, Programme, Room, Session, Stream
@@ -80,6 +80,7 @@ class _ProgrammeBuilder:
         if rooms is not None:
             sessions = place_sessions(sessions, documents, rooms, self.problems)
         check_old_style_slots(sessions, documents, self.problems)
+        check_shared_rooms_named(sessions, documents, self.problems)
         check_room_clashes(sessions, documents, self.problems)
         check_people_in_two_places(sessions, documents, self.problems)
         if conference is None:

@@ -35,13 +35,24 @@ class _Presence:
 
 
 def check_room_clashes(sessions: list[Session], documents: dict[str, Document], problems: Problems) -> None:
-    """Two sessions in one room at once is an error (talks of one old-style slot aside)."""
+    """Two sessions in one room at once is an error (talks of one old-style slot aside); a
+    warning where one of them says it shares the room with the other (`shares_room_with`,
+    which the importers write where the source published such a clash)."""
     by_room: dict[str, list[_Presence]] = {}
     for session in sessions:
         if session.room and session.is_timed:
             by_room.setdefault(session.room, []).append(_presence(session, documents[session.id], ("room",)))
     for room, in_room in by_room.items():
         for first, second in _overlapping(in_room):
+            sayer = next((p for p, o in ((first, second), (second, first)) if o.session.id in p.session.shares_room_with), None)
+            if sayer is not None:
+                problems.warning(
+                    second.document.position(second.at),
+                    f"room '{room}' is shared at {second.text()} on {second.starts.date()} with"
+                    f" {first.document.path} ({first.text()}), as {sayer.document.path} says (shares_room_with)",
+                    "the source published them so; remove shares_room_with there to make it an error",
+                )
+                continue
             everyone = [p.session for p in (first, second) if p.session.is_for_everyone]
             hint = (
                 f"{everyone[0].title} is for everyone: no other session can be in its room meanwhile"
@@ -54,6 +65,19 @@ def check_room_clashes(sessions: list[Session], documents: dict[str, Document], 
                 f" {first.document.path} ({first.text()})",
                 hint,
             )
+
+
+def check_shared_rooms_named(sessions: list[Session], documents: dict[str, Document], problems: Problems) -> None:
+    """Each id a session's `shares_room_with` names is a session's."""
+    known = {session.id for session in sessions}
+    for session in sessions:
+        for i, other in enumerate(session.shares_room_with):
+            if other not in known and not problems.is_at_fault("sessions", other):
+                problems.error(
+                    documents[session.id].position(("shares_room_with", i)),
+                    f"unknown session '{other}'",
+                    "shares_room_with names the files of other sessions, without .yml",
+                )
 
 
 def check_people_in_two_places(sessions: list[Session], documents: dict[str, Document], problems: Problems) -> None:

@@ -200,6 +200,7 @@ class Session(Timed):
     guid: str | None = None
     source_id: str | None = None
     recording: bool = True  # False: its presenters opted out of being recorded or streamed
+    shares_room_with: tuple[str, ...] = ()  # sessions it overlaps in its room by the source's word
 
     @property
     def is_for_everyone(self) -> bool:

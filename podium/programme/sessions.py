@@ -44,6 +44,7 @@ class SessionReader:
         if kind == "break" and paper_files:
             self.problems.error(document.position(("papers",)), "a break has no papers", "give the session another kind")
         if len(self.problems.errors) > before:
+            self.problems.mark_at_fault("sessions", id_)
             return None
         session = Session(
             id=id_,
@@ -64,11 +65,13 @@ class SessionReader:
             guid=data.get("guid", "").lower() or None,
             source_id=data.get("source_id"),
             recording=data.get("recording", True),
+            shares_room_with=tuple(other for other in data.get("shares_room_with", []) if other),
         )
         zone = self.conference.zone if self.conference else None
         before = len(self.problems.errors)
         papers = place(session, paper_files, zone, self.problems)
         if len(self.problems.errors) > before:
+            self.problems.mark_at_fault("sessions", id_)
             return None
         return dataclasses.replace(session, papers=papers)
 

@@ -176,3 +176,26 @@ def test_an_opt_out_of_recording_comes_over_from_c3voc_json_and_frab_xml(tmp_pat
     )
     programme = imported_project(tmp_path / "xml", xml)
     assert {s.title: s.recording for s in programme.sessions} == {"Opted out": False, "Recorded": True}
+
+
+def test_sessions_the_source_put_in_one_room_at_once_import_and_check_with_warnings(tmp_path):
+    """Two DJ sets on one floor, as the source published them: no hand edit, a warning
+    naming both; a third session that only follows them is left alone."""
+    source = json.loads((REPO / "tests" / "golden" / "multi" / "schedule.json").read_text(encoding="utf-8"))
+    day = source["schedule"]["conference"]["days"][0]
+    room, events = next((name, evs) for name, evs in day["rooms"].items() if evs)
+    first = events[0]
+    # No track: not one of the multi fixture's old-style slots, which share a stream and a time.
+    overlapping = {**first, "guid": "0b4f2d2e-5a57-4a5e-8c1e-6f0b0d7e0a01", "id": 99001, "title": "DJ set two", "track": None}
+    events.append(overlapping)
+    exported = tmp_path / "schedule.json"
+    exported.write_text(json.dumps(source), encoding="utf-8")
+    outcome = import_programme(tmp_path / "data", read_source(exported))
+    assert outcome.wrote
+    result = check_project(tmp_path)
+    assert result.problems.errors == []
+    shared = {s.title: s.shares_room_with for s in result.programme.sessions if s.shares_room_with}
+    ids = {s.title: s.id for s in result.programme.sessions}
+    assert ids["DJ set two"] in shared[first["title"]] and ids[first["title"]] in shared["DJ set two"]
+    warnings = [str(p) for p in result.problems.warnings if "is shared at" in str(p)]
+    assert any(ids[first["title"]] in w and ids["DJ set two"] in w for w in warnings)

@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--timezone", help="the venue's time zone, when the source names none (e.g. Europe/Berlin)")
     imports.add_argument("--dry-run", action="store_true", help="say what would change, and write nothing")
     imports.add_argument("--force", action="store_true", help="overwrite files edited by hand since the last import")
+    imports.add_argument(
+        "--take", action="append", default=[], metavar="FILE",
+        help="overwrite this file edited by hand with the source's version (data/sessions/x.yml); may be repeated",
+    )  # fmt: skip
     imports.set_defaults(run=_import)
     return parser
 
@@ -265,7 +269,8 @@ def _import(layout: Layout, args: argparse.Namespace) -> int:
         # A new repository's first import: the programme is the organiser's, not the seed's.
         for line in new_conference.set_seed_aside(layout.root):
             print(line)
-    outcome = importers.import_programme(layout.data, imported, args.dry_run, args.force)
+    take = frozenset(path.removeprefix("data/") for path in args.take)
+    outcome = importers.import_programme(layout.data, imported, args.dry_run, args.force, take)
     _print_plan(outcome.plan, args.dry_run)
     if args.dry_run or not outcome.wrote:
         return EXIT_OK
@@ -289,8 +294,16 @@ def _print_plan(plan, dry_run: bool) -> None:
     print(f"data/: {', '.join(parts)}, {len(plan.unchanged)} unchanged{' (dry run: nothing written)' if dry_run else ''}")
     for kind, whats in sorted(by_kind.items()):
         print(f"  {kind}: " + ", ".join(f"{whats.count(w)} {w}" for w in ("added", "changed", "removed") if w in whats))
-    if plan.kept_edited:
-        print(f"Kept, edited by hand (not overwritten; --force overwrites): {', '.join('data/' + p for p in plan.kept_edited)}")
+    if plan.hand_written:
+        print(f"Kept, written by hand (--take FILE or --force overwrites): {', '.join('data/' + p for p in plan.hand_written)}")
+    unchanged_upstream = [path for path in plan.kept_edited if path not in plan.upstream and path not in plan.hand_written]
+    if unchanged_upstream:
+        print(f"Kept, edited by hand; the source has not changed them since: {', '.join('data/' + p for p in unchanged_upstream)}")
+    for path, changes in plan.upstream.items():
+        print(f"Kept data/{path}, edited by hand; the source changed it since the last import (--take data/{path} takes its version):")
+        for change in changes:
+            here = " (edited here too)" if change.edited_here else ""
+            print(f"  {change.field}: {change.old}{here} → {change.new}")
     if plan.kept_removed:
         print(f"Gone from the source but edited by hand, so kept: {', '.join('data/' + p for p in plan.kept_removed)}")
     if plan.removed:

@@ -79,12 +79,15 @@ def _read(path: Path, timezone: str | None, mapping: Path | None) -> Imported:
     )
 
 
-def import_programme(data: Path, imported: Imported, dry_run: bool = False, force: bool = False) -> Outcome:
-    """Write `imported` into the data folder `data`; with `dry_run`, only say what would change."""
+def import_programme(
+    data: Path, imported: Imported, dry_run: bool = False, force: bool = False, take: frozenset[str] = frozenset()
+) -> Outcome:
+    """Write `imported` into the data folder `data`; with `dry_run`, only say what would change;
+    `force` overwrites every file edited by hand, `take` those it names (paths in data/)."""
     writing.recover(data)
     state = writing.load_state(data)
     made, ids = files.render(imported, state.get("ids", {}))
-    plan = writing.plan(data, made, state, force)
+    plan = writing.plan(data, made, state, force, take)
     if dry_run:
         return Outcome(plan, False)
     new_state = writing.new_state(made, plan, ids, imported.source, state)

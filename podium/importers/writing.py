@@ -17,6 +17,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import upstream
+
 STATE_FILE = ".podium-import.json"
 
 
@@ -30,6 +32,10 @@ class Plan:
     unchanged: list[str] = field(default_factory=list)
     kept_edited: list[str] = field(default_factory=list)  # edited by hand since the last import: not overwritten
     kept_removed: list[str] = field(default_factory=list)  # gone from the source, but edited by hand: not removed
+    # Of the files kept: the fields the source changed since the last import, by file.
+    upstream: dict[str, list[upstream.FieldChange]] = field(default_factory=dict)
+    # Of the files kept: those no import wrote (hand-written), whose source changes are unknown.
+    hand_written: list[str] = field(default_factory=list)
 
     @property
     def writes(self) -> int:
@@ -44,6 +50,7 @@ class Plan:
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 _WRITTEN_PATH = re.compile(r"((conference|streams|rooms)|(sessions|papers|people)/[a-z0-9]+(-[a-z0-9]+)*)\.yml\Z")
 _DIGEST = re.compile(r"[0-9a-f]{64}\Z")
+_FIELD_DIGEST = re.compile(r"[0-9a-f]{16}\Z")
 _KINDS = ("streams", "sessions", "papers", "people", "rooms")
 
 
@@ -79,11 +86,19 @@ def load_state(data: Path) -> dict:
             for path, digest in files.items()
             if isinstance(path, str) and _WRITTEN_PATH.match(path) and isinstance(digest, str) and _DIGEST.match(digest)
         },
+        "fields": {
+            path: {key: digest for key, digest in digests.items() if isinstance(key, str) and isinstance(digest, str) and _FIELD_DIGEST.match(digest)}
+            for path, digests in (state.get("fields") if isinstance(state.get("fields"), dict) else {}).items()
+            if isinstance(path, str) and _WRITTEN_PATH.match(path) and isinstance(digests, dict)
+        },
     }
 
 
-def plan(data: Path, files: dict[str, str], state: dict, force: bool = False) -> Plan:
-    """Compare the files an import makes with what data/ holds and what the last import wrote."""
+def plan(data: Path, files: dict[str, str], state: dict, force: bool = False, take: frozenset[str] = frozenset()) -> Plan:
+    """Compare the files an import makes with what data/ holds and what the last import wrote.
+
+    `force` overwrites every file edited by hand; `take`, the files it names (paths in data/).
+    """
     written = state.get("files", {})
     result = Plan()
     for path, text in sorted(files.items()):
@@ -94,10 +109,15 @@ def plan(data: Path, files: dict[str, str], state: dict, force: bool = False) ->
         current = target.read_bytes()
         if current == text.encode("utf-8"):
             result.unchanged.append(path)
-        elif force or written.get(path) == _digest(current):
+        elif force or path in take or written.get(path) == _digest(current):
             result.changed.append(path)
         else:
             result.kept_edited.append(path)  # hand-written, or edited since the last import
+            last = state.get("fields", {}).get(path)
+            if last is None:
+                result.hand_written.append(path)
+            elif changed := upstream.changes(last, current.decode("utf-8", "replace"), text):
+                result.upstream[path] = changed
     for path in sorted(set(written) - set(files)):
         target = data / path
         if not target.is_file():
@@ -111,19 +131,24 @@ def plan(data: Path, files: dict[str, str], state: dict, force: bool = False) ->
 
 def new_state(files: dict[str, str], the_plan: Plan, ids: dict, source: str, old_state: dict) -> dict:
     """What the state file says after this import."""
-    written = old_state.get("files", {})
-    digests = {}
+    written, written_fields = old_state.get("files", {}), old_state.get("fields", {})
+    digests, fields = {}, {}
     for path in sorted(files):
         if path in the_plan.kept_edited:
-            # Still the last import's digest (or none, for a hand-written file), so the
-            # file stays recognised as edited by hand.
+            # Still the last import's digests (or none, for a hand-written file), so the
+            # file stays recognised as edited by hand, and the source's changes as changes.
             if path in written:
                 digests[path] = written[path]
+            if path in written_fields:
+                fields[path] = written_fields[path]
         else:
             digests[path] = _digest(files[path].encode("utf-8"))
+            fields[path] = upstream.field_digests(files[path])
     for path in the_plan.kept_removed:
         digests[path] = written[path]
-    return {"source": source, "ids": ids, "files": digests}
+        if path in written_fields:
+            fields[path] = written_fields[path]
+    return {"source": source, "ids": ids, "files": digests, "fields": fields}
 
 
 def apply(data: Path, files: dict[str, str], the_plan: Plan, state: dict) -> bool:

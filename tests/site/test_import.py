@@ -59,7 +59,7 @@ def test_import_keeps_a_hand_written_conference_file(tmp_path):
     conference = project / "data" / "conference.yml"
     conference.write_text(conference.read_text() + "# ours, no longer the seed\n")
     result = run_build_py(project, "import", str(MULTI_EXPORT))
-    assert "Kept, edited by hand (not overwritten; --force overwrites): data/conference.yml" in result.stdout
+    assert "Kept, written by hand (--take FILE or --force overwrites): data/conference.yml" in result.stdout
     assert "Australian Social Policy Conference 2019" in (project / "data" / "conference.yml").read_text()
 
 
@@ -126,3 +126,24 @@ def test_the_sources_address_is_never_the_sites(tmp_path, monkeypatch):
     named = [p for p in (project / "site").rglob("*") if p.is_file() and b"pretalx.example/ptc/schedule" in p.read_bytes()]
     assert named == []
     assert b"https://someone.github.io/ptc/sessions/" in (project / "site" / "programme.ics").read_bytes()
+
+
+def test_a_reimport_names_what_the_source_changed_in_a_file_edited_here(tmp_path):
+    project = empty_project(tmp_path)
+    assert run_build_py(project, "import", str(MULTI_EXPORT)).returncode == 0
+    edited = project / "data" / "sessions" / "closing-plenary.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("room: Main hall", "room: Great hall"), encoding="utf-8")
+    source = json.loads(MULTI_EXPORT.read_text(encoding="utf-8"))
+    for day in source["schedule"]["conference"]["days"]:
+        for events in day["rooms"].values():
+            for event in events:
+                if event["title"] == "Closing plenary":
+                    event["title"] = "Closing plenary, moved"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(source), encoding="utf-8")
+    result = run_build_py(project, "import", str(changed))
+    assert result.returncode == 0, result.stderr
+    assert "Kept data/sessions/closing-plenary.yml, edited by hand; the source changed it" in result.stdout
+    assert "  title: 'Closing plenary' → 'Closing plenary, moved'" in result.stdout
+    taken = run_build_py(project, "import", str(changed), "--take", "data/sessions/closing-plenary.yml")
+    assert taken.returncode == 0 and "title: Closing plenary, moved\n" in edited.read_text(encoding="utf-8")

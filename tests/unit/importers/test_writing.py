@@ -146,3 +146,30 @@ def test_an_import_stopped_between_its_renames_is_mended_by_the_next(tmp_path):
     import_programme(data, read_source(SOURCE))
     assert "subtitle: Edited by hand" in (data / "sessions" / "closing-plenary.yml").read_text()
     assert not (tmp_path / "data.import-old").exists()
+
+
+def test_an_upstream_change_over_a_hand_edit_is_named_with_its_field_and_take_takes_it(tmp_path):
+    """The room edited here; the source then retitles the session and changes its abstract:
+    the re-import keeps the file and names both fields with old and new values."""
+    data = tmp_path / "data"
+    import_programme(data, read_source(SOURCE))
+    edited = data / "sessions" / "closing-plenary.yml"
+    edited.write_text(edited.read_text().replace("room: Main hall", "room: Great hall"))
+    untouched = import_programme(data, read_source(SOURCE))
+    assert untouched.plan.kept_edited == ["sessions/closing-plenary.yml"] and untouched.plan.upstream == {}
+
+    def retitle(days):
+        for event in _events(days):
+            if event["title"] == "Closing plenary":
+                event["title"], event["room"] = "Closing plenary, moved", "Great hall"
+
+    changed_source = _changed_source(tmp_path, retitle)
+    outcome = import_programme(data, read_source(changed_source))
+    changes = {c.field: c for c in outcome.plan.upstream["sessions/closing-plenary.yml"]}
+    assert (changes["title"].old, changes["title"].new, changes["title"].edited_here) == (
+        "'Closing plenary'", "'Closing plenary, moved'", False
+    )
+    assert changes["room"].edited_here and changes["room"].old == "'Great hall'"
+    assert "Closing plenary, moved" not in edited.read_text()
+    taken = import_programme(data, read_source(changed_source), take=frozenset({"sessions/closing-plenary.yml"}))
+    assert "sessions/closing-plenary.yml" in taken.plan.changed and "Closing plenary, moved" in edited.read_text()

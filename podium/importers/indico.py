@@ -84,7 +84,10 @@ class _Reader:
         if starts is not None:
             fields.update(timing(starts, ends, self.zone))
         session_times = {key: fields[key] for key in ("start", "end", "duration") if key in fields}
-        papers = [self._paper(c, f"{where}.contributions[{i}]", session_times) for i, c in enumerate(contributions)]
+        # In the order they are presented: by their own start (Indico lists them as they were
+        # created), those without a time after, each kept where it stands in the export.
+        placed = sorted(enumerate(contributions), key=lambda pair: self._start_key(pair[1], f"{where}.contributions[{pair[0]}]"))
+        papers = [self._paper(c, f"{where}.contributions[{i}]", session_times) for i, c in placed]
         room = entry.get("room") or inner.get("room")
         if isinstance(room, str) and room.strip():
             fields["room"] = " ".join(room.split())
@@ -150,6 +153,11 @@ class _Reader:
         self.papers.append(Item(key, title, fields))
         return key
 
+    def _start_key(self, contribution: dict, where: str) -> tuple:
+        if not isinstance(contribution.get("startDate"), dict):
+            return (1, "")
+        return (0, _moment(contribution["startDate"], f"{where}.startDate", self.zone).isoformat())
+
     def _times(self, contribution: dict, where: str) -> dict:
         if not isinstance(contribution.get("startDate"), dict):
             return {}
@@ -160,17 +168,18 @@ class _Reader:
         return timing(starts, ends, self.zone)
 
     def _authors(self, contribution: dict) -> list[dict]:
-        """Speakers, then the other authors (not presenting), each once."""
+        """The authors in the paper's order (primary authors, then co-authors), those who
+        speak marked presenting; a speaker who is no author after them. Each once."""
+        speaking = {key for key in map(self._person, contribution.get("speakers") or []) if key}
         entries: list[dict] = []
         seen: set[str] = set()
-        for group, presenting in (("speakers", True), ("primaryauthors", False), ("coauthors", False)):
+        for group in ("primaryauthors", "coauthors", "speakers"):
             for person in contribution.get(group) or []:
-                if not isinstance(person, dict):
-                    continue
                 key = self._person(person)
                 if key is None or key in seen:
                     continue
                 seen.add(key)
+                presenting = key in speaking
                 entry = {"person": Ref("people", key), "role": "Speaker" if presenting else "Author"}
                 if not presenting:
                     entry["presenting"] = False
@@ -180,9 +189,12 @@ class _Reader:
     def _person(self, person) -> str | None:
         if not isinstance(person, dict):
             return None
-        name = person.get("fullName") or person.get("full_name") or " ".join(
-            part for part in (person.get("first_name"), person.get("last_name")) if isinstance(part, str) and part.strip()
-        )
+        # First and last name where Indico gives both: its fullName is often "Last, First".
+        name = " ".join(
+            part.strip() for part in (person.get("first_name"), person.get("last_name")) if isinstance(part, str) and part.strip()
+        ) if all(isinstance(person.get(k), str) and person[k].strip() for k in ("first_name", "last_name")) else (
+            person.get("fullName") or person.get("full_name")
+        )  # fmt: skip
         if not isinstance(name, str) or not name.strip():
             return None
         name = " ".join(name.split())

@@ -47,3 +47,29 @@ def test_a_contribution_in_no_session_is_a_talk_of_its_own(tmp_path):
     keynote = next(s for s in programme.sessions if s.title.startswith("Opening keynote"))
     assert keynote.kind == "talk" and [a.person.name for a in keynote.people] == ["Omar Haddad"]
     assert keynote.abstract == "Where detector physics goes next."
+
+
+def test_indico_papers_come_in_time_order_with_their_authors_in_the_papers_order(tmp_path):
+    """As real exports are: contributions listed as created, speakers apart from the
+    authors, full names written "Last, First"."""
+    import json
+
+    event = json.loads(SOURCE.read_text(encoding="utf-8"))
+    session = next(s for s in event["results"][0]["sessions"] if (s.get("title") or s["session"]["title"]) == "Silicon trackers")
+    session["contributions"].reverse()
+    timing = next(c for c in session["contributions"] if c["title"] == "Timing layers & 4D tracking")
+    speaker = timing["speakers"][0]
+    timing["primaryauthors"] = [
+        {"first_name": "Omar", "last_name": "Haddad", "fullName": "Haddad, Omar", "affiliation": "CERN", "person_id": 990},
+        {**speaker, "fullName": f"{speaker['last_name']}, {speaker['first_name']}"},
+    ]
+    source = tmp_path / "event.json"
+    source.write_text(json.dumps(event), encoding="utf-8")
+    import_programme(tmp_path / "data", read_source(source))
+    programme = check_project(tmp_path).programme
+    trackers = next(s for s in programme.sessions if s.title == "Silicon trackers")
+    assert [p.title for p in trackers.papers] == [
+        "Radiation hardness of MAPS", "Timing layers & 4D tracking", "Cooling the inner tracker",
+    ]  # fmt: skip
+    paper = trackers.papers[1]
+    assert [(a.person.name, a.presenting) for a in paper.people][:2] == [("Omar Haddad", False), ("Jin Park", True)]

@@ -75,7 +75,8 @@ class _Reader:
                 " spreadsheet program and save it"
             )
         if isinstance(value, str):
-            value = value.strip() or None
+            value = value.strip()
+            value = None if value.casefold() in _MISSING else value
         return value
 
     def text(self, row: int, field: str) -> str | None:
@@ -114,10 +115,7 @@ class _Reader:
         if self.text(row, "room"):
             fields["room"] = _line(self.text(row, "room"))
         self._prose_fields(row, fields)
-        roles = [{"person": Ref("people", p), "role": "Speaker"} for p, _ in people]
-        chair = self._chair(row)
-        if chair:
-            roles.insert(0, {"person": Ref("people", chair), "role": "Chair"})
+        roles = self._session_roles(row) + [{"person": Ref("people", p), "role": "Speaker"} for p, _ in people]
         if roles:
             fields["people"] = roles
         self._links_and_id(row, fields, row_id)
@@ -154,9 +152,9 @@ class _Reader:
                 session.fields["stream"] = stream
             if self.text(row, "room"):
                 session.fields["room"] = _line(self.text(row, "room"))
-            chair = self._chair(row)
-            if chair:
-                session.fields["people"] = [{"person": Ref("people", chair), "role": "Chair"}]
+            roles = self._session_roles(row)
+            if roles:
+                session.fields["people"] = roles
         session.fields["papers"].append(Ref("papers", key))
         session.fields["_times"].append(times)
 
@@ -189,13 +187,14 @@ class _Reader:
 
     def _times(self, row: int) -> dict:
         date = self._date(row)
-        start = self._time(row, "start")
+        span = self._time_range(row)
+        start = span[0] if span else self._time(row, "start")
         if date is None or start is None:
             if start is not None:
                 self.notes.append(f"{self.table.place(row, self.columns['start'][0])}: a time without a date: left out")
             return {"date": date.isoformat()} if date else {}
         starts = dt.datetime.combine(date, start)
-        end = self._time(row, "end")
+        end = span[1] if span and self.value(row, "end") is None else self._time(row, "end")
         duration = self._duration(row)
         ends = None
         if end is not None:
@@ -205,6 +204,16 @@ class _Reader:
         elif duration is not None:
             ends = starts + duration
         return timing(starts, ends, self.zone)
+
+    def _time_range(self, row: int) -> tuple[dt.time, dt.time] | None:
+        """Start and end written in the start column together: `14:00-15:30 Uhr`, `9.30–11`."""
+        value = self.value(row, "start")
+        if not isinstance(value, str):
+            return None
+        match = _TIME_RANGE.fullmatch(value.casefold())
+        if match is None or not all(int(h) < 24 and int(m or 0) < 60 for h, m in (match.group(1, 2), match.group(3, 4))):
+            return None
+        return _clock(match[1], match[2]), _clock(match[3], match[4])
 
     def _date(self, row: int) -> dt.date | None:
         value = self.value(row, "date")
@@ -282,12 +291,17 @@ class _Reader:
                     found.append((self._person(name, affiliation), " ".join(name.split())))
         return found
 
-    def _chair(self, row: int) -> str | None:
-        text = self.text(row, "chair")
-        if not text:
-            return None
-        name, _, affiliation = text.partition(",")
-        return self._person(name, affiliation)
+    def _session_roles(self, row: int) -> list[dict]:
+        """The session's chairs and discussants, several in a cell between `people_separator`s,
+        each "Name, affiliation" or a name."""
+        roles = []
+        for field, role in (("chair", "Chair"), ("discussant", "Discussant")):
+            text = self.text(row, field)
+            parts = text.split(self.mapping.people_separator) if text and self.mapping.people_separator else [text]
+            for part in filter(None, (part.strip() if part else part for part in parts)):
+                name, _, affiliation = part.partition(",")
+                roles.append({"person": Ref("people", self._person(name, affiliation)), "role": role})
+        return roles
 
     def _person(self, name: str, affiliation: str) -> str:
         """The key of a person: one name is one person, unless given with two affiliations."""
@@ -347,6 +361,16 @@ class _Reader:
             fields["links"] = links
         if row_id:
             fields["source_id"] = row_id
+
+
+# What spreadsheets and R write for a value that is not there: never a person called NA.
+_MISSING = {"na", "n/a", "#n/a", "nan", "null", "none", "-", "–", "—"}
+# `14:00-15:30`, `14.00 – 15.30 Uhr`, `9h30-11h`: two clock times, a dash between, words after.
+_TIME_RANGE = re.compile(r"\s*(\d{1,2})(?:[:.h](\d{2}))?\s*[-–—]\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(?:uhr|h|hrs?|o'clock)?\s*")
+
+
+def _clock(hours: str, minutes: str | None) -> dt.time:
+    return dt.time(int(hours), int(minutes or 0))
 
 
 def _zone(name, where: str) -> ZoneInfo:

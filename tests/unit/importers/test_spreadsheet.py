@@ -120,3 +120,39 @@ def test_a_mapping_with_mistakes_is_reported_with_its_lines(tmp_path):
     source.write_text("Title\nA\n")
     with pytest.raises(SourceError, match=r"mapping.yml:4:3: error: unknown field 'titel' \(did you mean 'title'\?\)"):
         read_source(source, mapping=mapping)
+
+
+SCRAPED_CSV = """Session;Date;Time;Room;Title;Authors;Chair;Discussant
+P1;2019-09-10;14:00-15:30 Uhr;G04;Welfare states compared;Ana Silva, UNSW;Mei Chen, UNSW | Omar Haddad, CERN;Jin Park, KAIST
+P1;2019-09-10;14:00-15:30 Uhr;G04;Pensions in transition;NA;Mei Chen, UNSW | Omar Haddad, CERN;NA
+"""
+SCRAPED_MAPPING = """conference:
+  name: Test Congress
+  timezone: Europe/Berlin
+people_separator: "|"
+columns:
+  session: Session
+  date: Date
+  start: Time
+  room: Room
+  title: Title
+  people: Authors
+  chair: Chair
+  discussant: Discussant
+"""
+
+
+def test_a_scraped_csv_with_a_time_range_two_chairs_a_discussant_and_r_missing_values(tmp_path):
+    """As a congress's website gives its panels: `14:00-15:30 Uhr` in one column, two chairs
+    in one cell, R's NA where nobody is named (never a person called NA)."""
+    source, mapping = tmp_path / "panels.csv", tmp_path / "mapping.yml"
+    source.write_text(SCRAPED_CSV, encoding="utf-8")
+    mapping.write_text(SCRAPED_MAPPING, encoding="utf-8")
+    programme = imported(tmp_path / "project", source, mapping)
+    (session,) = programme.sessions
+    assert (session.start, session.end) == (dt.time(14), dt.time(15, 30))
+    assert [(a.person.name, a.affiliation, a.role) for a in session.people] == [
+        ("Mei Chen", "UNSW", "Chair"), ("Omar Haddad", "CERN", "Chair"), ("Jin Park", "KAIST", "Discussant"),
+    ]  # fmt: skip
+    assert "NA" not in {person.name for person in programme.people}
+    assert [a.person.name for a in session.papers[1].people] == []

@@ -67,7 +67,7 @@ class _Reader:
         if not isinstance(title, str) or not title.strip():
             raise SourceError(f"{where}: a session without a title")
         contributions = [c for c in entry.get("contributions") or [] if isinstance(c, dict)]
-        fields: dict = {"title": " ".join(title.split())}
+        fields: dict = {"title": " ".join(title.split()), **_code(entry), **_code(inner)}
         if entry.get("isPoster") or inner.get("isPoster"):
             fields["kind"] = "posters"
         tracks = [c.get("track") for c in contributions if isinstance(c.get("track"), str) and c["track"].strip()]
@@ -113,7 +113,7 @@ class _Reader:
         title = contribution.get("title")
         if not isinstance(title, str) or not title.strip():
             raise SourceError(f"{where}: a contribution without a title")
-        fields: dict = {"title": " ".join(title.split())}
+        fields: dict = {"title": " ".join(title.split()), **_code(contribution)}
         if isinstance(contribution.get("track"), str) and contribution["track"].strip():
             fields["stream"] = self._stream(contribution["track"])
         fields.update(self._times(contribution, where))
@@ -135,7 +135,7 @@ class _Reader:
         title = contribution.get("title")
         if not isinstance(title, str) or not title.strip():
             raise SourceError(f"{where}: a contribution without a title")
-        fields: dict = {"title": " ".join(title.split())}
+        fields: dict = {"title": " ".join(title.split()), **_code(contribution)}
         if isinstance(contribution.get("description"), str) and contribution["description"].strip():
             fields["abstract"] = prose(contribution["description"])
         people = self._authors(contribution)
@@ -242,3 +242,9 @@ def _mapping(value, where: str) -> dict:
     if not isinstance(value, dict):
         raise SourceError(f"{where}: expected an object, found {type(value).__name__}")
     return value
+
+
+def _code(entry: dict) -> dict:
+    """The programme code Indico gives a session or contribution (`MOP23`), as `code`."""
+    code = entry.get("code")
+    return {"code": " ".join(code.split())} if isinstance(code, str) and code.strip() else {}

@@ -101,7 +101,7 @@ class _Reader:
             self._talk_row(row, key, title, row_id, times, people)
 
     def _talk_row(self, row, key, title, row_id, times, people) -> None:
-        fields: dict = {"title": _line(title)}
+        fields: dict = {"title": _line(title), **self._code(row)}
         for field in ("subtitle",):
             if self.text(row, field):
                 fields[field] = _line(self.text(row, field))
@@ -122,7 +122,7 @@ class _Reader:
         self.sessions[key] = Item(key, title, fields)
 
     def _paper_row(self, row, key, title, row_id, times, people, session_key) -> None:
-        fields: dict = {"title": _line(title)}
+        fields: dict = {"title": _line(title), **self._code(row)}
         if self.text(row, "subtitle"):
             fields["subtitle"] = _line(self.text(row, "subtitle"))
         self._prose_fields(row, fields)
@@ -290,6 +290,10 @@ class _Reader:
                 if name.strip():
                     found.append((self._person(name, affiliation), " ".join(name.split())))
         return found
+
+    def _code(self, row: int) -> dict:
+        code = self.text(row, "code")
+        return {"code": _line(code)} if code else {}
 
     def _session_roles(self, row: int) -> list[dict]:
         """The session's chairs and discussants, several in a cell between `people_separator`s,

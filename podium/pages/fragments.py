@@ -42,6 +42,11 @@ def lang_attribute(item) -> str:
     return language_attributes(item.language) if item.language else ""
 
 
+def code_mark(item) -> Markup:
+    """The programme's own code of a session or paper (`MOP23`) before its title, where it has one."""
+    return Markup(f'<span class="podium-code">{escape(item.code)}</span> ') if item.code else Markup("")
+
+
 def language_attributes(tag: str) -> str:
     """` lang="de" dir="ltr"`: a text's language and the way it runs."""
     return f' lang="{escape(tag)}" dir="{translations.direction(tag)}"'

@@ -20,7 +20,7 @@ from ..programme.model import Conference, Paper, Programme, Session
 from ..text import when
 from ..translations import _
 from . import labels
-from .fragments import href, lang_attribute
+from .fragments import code_mark, href, lang_attribute
 
 # (text parts, link targets): parts[0] + address of targets[0] + parts[1] + ...
 _Entry = tuple[tuple[str, ...], tuple[str, ...]]
@@ -94,14 +94,14 @@ class SessionLists:
             parts: list[str] = [f"<li{attributes}>{title}{rest}"]
             targets: list[str] = []
         else:
-            parts = [f'<li{attributes}><a href="', f'"{lang}>{escape(session.title)}</a>{rest}']
+            parts = [f'<li{attributes}><a href="', f'"{lang}>{code_mark(session)}{escape(session.title)}</a>{rest}']
             targets = [addresses.session_page(session)]
         if session.papers:
             parts[-1] += '\n<ol class="podium-papers">'
             for paper in session.papers:
                 parts[-1] += '\n<li><a href="'
                 targets.append(addresses.paper_page(paper))
-                parts.append(f'"{lang_attribute(paper)}>{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>')
+                parts.append(f'"{lang_attribute(paper)}>{code_mark(paper)}{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>')
             parts[-1] += "\n</ol>"
         parts[-1] += "</li>"
         return tuple(parts), tuple(targets)
@@ -109,7 +109,7 @@ class SessionLists:
     def _paper(self, paper: Paper) -> _Entry:
         session = self.programme.session_of(paper)
         details = [_when(self.programme, paper)]
-        parts = ['<li><a href="', f'"{lang_attribute(paper)}>{escape(paper.title)}</a> · {escape(details[0])}']
+        parts = ['<li><a href="', f'"{lang_attribute(paper)}>{code_mark(paper)}{escape(paper.title)}</a> · {escape(details[0])}']
         targets = [addresses.paper_page(paper)]
         if session is not None:
             # "in <a>title</a>": the message's words around the link, in the language's order.

@@ -191,6 +191,7 @@ class Renderer:
             star_place=lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
             lang_mark=_lang_mark,
             lang_line=_lang_line,
+            code_mark=fragments.code_mark,
             print_code=lambda item: html_block(print_code.address_code(_absolute(programme, item))),
             _=translations._,
             ngettext=translations.ngettext,

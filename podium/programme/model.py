@@ -172,6 +172,7 @@ class Paper(Timed):
     links: tuple[Link, ...] = ()
     source_id: str | None = None
     recording: bool = True  # False: its presenters opted out of being recorded or streamed
+    code: str | None = None  # the programme's own code (MOP23), shown beside the title
 
     @property
     def presenters(self) -> tuple[Appearance, ...]:
@@ -201,6 +202,7 @@ class Session(Timed):
     source_id: str | None = None
     recording: bool = True  # False: its presenters opted out of being recorded or streamed
     shares_room_with: tuple[str, ...] = ()  # sessions it overlaps in its room by the source's word
+    code: str | None = None  # the programme's own code (TU-A3), shown beside the title
 
     @property
     def is_for_everyone(self) -> bool:

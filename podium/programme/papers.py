@@ -50,6 +50,7 @@ def read_paper(id_: str, document: Document, items: ItemReader) -> PaperFile | N
         links=links,
         source_id=data.get("source_id"),
         recording=data.get("recording", True),
+        code=data.get("code"),
     )
     return PaperFile(paper, span, document)
 

@@ -66,6 +66,7 @@ class SessionReader:
             source_id=data.get("source_id"),
             recording=data.get("recording", True),
             shares_room_with=tuple(other for other in data.get("shares_room_with", []) if other),
+            code=data.get("code"),
         )
         zone = self.conference.zone if self.conference else None
         before = len(self.problems.errors)

@@ -56,7 +56,7 @@ def _session(programme: Programme, session: Session) -> Document:
     return Document(
         addresses.published(addresses.session_page(session)), session.title,
         when=_when(programme, session), about=_where(session),
-        names=_present(session.subtitle, *(_appearance(a) for a in session.people)),
+        names=_present(session.code, session.subtitle, *(_appearance(a) for a in session.people)),
         prose=_prose(session.abstract, session.description),
         language=session.language,
     )  # fmt: skip
@@ -67,7 +67,7 @@ def _paper(programme: Programme, paper: Paper) -> Document:
     return Document(
         addresses.published(addresses.paper_page(paper)), paper.title,
         when=_when(programme, paper), about=(*_where(paper), *_present(session.title if session else None)),
-        names=_present(paper.subtitle, *(_appearance(a) for a in paper.people)),
+        names=_present(paper.code, paper.subtitle, *(_appearance(a) for a in paper.people)),
         prose=_prose(paper.abstract, paper.description),
         language=paper.language,
     )  # fmt: skip

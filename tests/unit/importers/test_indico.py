@@ -58,6 +58,7 @@ def test_indico_papers_come_in_time_order_with_their_authors_in_the_papers_order
     session = next(s for s in event["results"][0]["sessions"] if (s.get("title") or s["session"]["title"]) == "Silicon trackers")
     session["contributions"].reverse()
     timing = next(c for c in session["contributions"] if c["title"] == "Timing layers & 4D tracking")
+    timing["code"], session["code"] = "MOP23", "TU-A"
     speaker = timing["speakers"][0]
     timing["primaryauthors"] = [
         {"first_name": "Omar", "last_name": "Haddad", "fullName": "Haddad, Omar", "affiliation": "CERN", "person_id": 990},
@@ -73,3 +74,4 @@ def test_indico_papers_come_in_time_order_with_their_authors_in_the_papers_order
     ]  # fmt: skip
     paper = trackers.papers[1]
     assert [(a.person.name, a.presenting) for a in paper.people][:2] == [("Omar Haddad", False), ("Jin Park", True)]
+    assert (trackers.code, paper.code) == ("TU-A", "MOP23")

@@ -122,9 +122,9 @@ def test_a_mapping_with_mistakes_is_reported_with_its_lines(tmp_path):
         read_source(source, mapping=mapping)
 
 
-SCRAPED_CSV = """Session;Date;Time;Room;Title;Authors;Chair;Discussant
-P1;2019-09-10;14:00-15:30 Uhr;G04;Welfare states compared;Ana Silva, UNSW;Mei Chen, UNSW | Omar Haddad, CERN;Jin Park, KAIST
-P1;2019-09-10;14:00-15:30 Uhr;G04;Pensions in transition;NA;Mei Chen, UNSW | Omar Haddad, CERN;NA
+SCRAPED_CSV = """Session;Date;Time;Room;Code;Title;Authors;Chair;Discussant
+P1;2019-09-10;14:00-15:30 Uhr;G04;P1-1;Welfare states compared;Ana Silva, UNSW;Mei Chen, UNSW | Omar Haddad, CERN;Jin Park, KAIST
+P1;2019-09-10;14:00-15:30 Uhr;G04;NA;Pensions in transition;NA;Mei Chen, UNSW | Omar Haddad, CERN;NA
 """
 SCRAPED_MAPPING = """conference:
   name: Test Congress
@@ -135,6 +135,7 @@ columns:
   date: Date
   start: Time
   room: Room
+  code: Code
   title: Title
   people: Authors
   chair: Chair
@@ -156,3 +157,4 @@ def test_a_scraped_csv_with_a_time_range_two_chairs_a_discussant_and_r_missing_v
     ]  # fmt: skip
     assert "NA" not in {person.name for person in programme.people}
     assert [a.person.name for a in session.papers[1].people] == []
+    assert [paper.code for paper in session.papers] == ["P1-1", None]

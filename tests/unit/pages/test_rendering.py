@@ -291,3 +291,26 @@ def test_an_opt_out_of_recording_is_said_on_the_page_of_the_session_and_of_its_p
     assert row in made["sessions/minimum-incomes.md"]
     assert all(row in made[f"papers/{paper.id}.md"] for paper in held.papers)
     assert sum(row in text for text in made.values()) == 1 + len(held.papers)
+
+
+def test_a_programme_code_stands_before_the_title_on_pages_and_in_lists_and_is_searched(tmp_path):
+    import shutil
+
+    from podium.search.documents import documents
+    from tests.conftest import ASPC_DATA
+
+    shutil.copytree(ASPC_DATA, tmp_path / "data")
+    for path, code in (("sessions/minimum-incomes.yml", "TU-A3"), ("papers/newstart-adequacy.yml", "MOP23")):
+        file = tmp_path / "data" / path
+        file.write_text(file.read_text() + f"code: {code}\n")
+    programme = check_project(tmp_path).programme
+    made = _texts(pages.render(programme))
+    assert '# <span class="podium-code">TU-A3</span> Minimum incomes under pressure' in made["sessions/minimum-incomes.md"]
+    assert '<span class="podium-code">MOP23</span> Is Newstart adequate?' in made["papers/newstart-adequacy.md"]
+    for listing in ("streams/income-support.md", "people/tom-walsh.md"):
+        assert '<span class="podium-code">TU-A3</span> Minimum incomes' in made[listing]
+        assert '<span class="podium-code">MOP23</span> Is Newstart' in made[listing]
+    found = {d.title: d for d in documents(programme)}
+    assert "TU-A3" in found["Minimum incomes under pressure"].names and "MOP23" in found[
+        "Is Newstart adequate? Budget standards for the unemployed"
+    ].names

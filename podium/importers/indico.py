@@ -9,6 +9,7 @@ own. Tracks become streams: a session takes the track most of its papers are in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from zoneinfo import ZoneInfo
 
@@ -59,6 +60,7 @@ class _Reader:
         self.sessions: list[Item] = []
         self.papers: list[Item] = []
         self.people: dict[str, Item] = {}
+        self._aliases: dict[str, str] = {}  # an e-mail's hash, or a name with its affiliation → the person's key
         self.notes: list[str] = []
 
     def session(self, entry: dict, where: str) -> None:
@@ -201,6 +203,16 @@ class _Reader:
         affiliation = person.get("affiliation") if isinstance(person.get("affiliation"), str) else ""
         ident = person.get("person_id") or person.get("db_id") or person.get("id")
         key = f"person:{ident}" if ident not in (None, "") else f"person-name:{name}|{affiliation.strip()}"
+        # Indico may give one person several ids (one per contribution): the same e-mail's
+        # hash, or the same name with the same affiliation, is the person met before.
+        email = person.get("emailHash")
+        sames = [f"email:{email}"] if isinstance(email, str) and _HASH.fullmatch(email) else []
+        sames.append(f"name:{name.casefold()}|{' '.join(affiliation.split()).casefold()}")
+        known = next((self._aliases[same] for same in sames if same in self._aliases), None)
+        if known is not None:
+            return known
+        for same in sames:
+            self._aliases[same] = key
         if key not in self.people:
             fields: dict = {"name": name}
             last, first = person.get("last_name"), person.get("first_name")
@@ -242,6 +254,9 @@ def _mapping(value, where: str) -> dict:
     if not isinstance(value, dict):
         raise SourceError(f"{where}: expected an object, found {type(value).__name__}")
     return value
+
+
+_HASH = re.compile(r"[0-9a-f]{16,}")
 
 
 def _code(entry: dict) -> dict:

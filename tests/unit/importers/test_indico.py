@@ -75,3 +75,23 @@ def test_indico_papers_come_in_time_order_with_their_authors_in_the_papers_order
     paper = trackers.papers[1]
     assert [(a.person.name, a.presenting) for a in paper.people][:2] == [("Omar Haddad", False), ("Jin Park", True)]
     assert (trackers.code, paper.code) == ("TU-A", "MOP23")
+
+
+def test_one_person_with_two_indico_ids_is_one_person(tmp_path):
+    """Indico gives a person an id per contribution: the same name and affiliation (or the
+    same e-mail's hash) is the same person; the same name elsewhere is another."""
+    import json
+
+    event = json.loads(SOURCE.read_text(encoding="utf-8"))
+    contributions = [c for s in event["results"][0]["sessions"] for c in s.get("contributions") or []]
+    first, second, third = contributions[:3]
+    ana = {"first_name": "Ana", "last_name": "Silva", "fullName": "Ana Silva", "affiliation": "University of Lisbon"}
+    first["speakers"] = [{**ana, "person_id": 501, "emailHash": "0123456789abcdef0123"}]
+    second["speakers"] = [{**ana, "person_id": 502}]
+    third["speakers"] = [{**ana, "affiliation": "Other University", "person_id": 503}]
+    source = tmp_path / "event.json"
+    source.write_text(json.dumps(event), encoding="utf-8")
+    import_programme(tmp_path / "data", read_source(source))
+    programme = check_project(tmp_path).programme
+    silvas = sorted((p.name, p.affiliation) for p in programme.people if p.name == "Ana Silva")
+    assert silvas == [("Ana Silva", "Other University"), ("Ana Silva", "University of Lisbon")]

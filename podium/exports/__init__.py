@@ -90,9 +90,7 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
         yield export(addresses.paper_bibtex(paper), inputs, functools.partial(scholarly.bibtex, programme, paper, url))
         yield export(addresses.paper_csl_json(paper), inputs, functools.partial(scholarly.csl_json, programme, paper, url))
     # An iCalendar file needs at least one event: collections without a timed session get none.
-    collections = [
-        (addresses.stream_calendar(s), s.name, in_calendars(programme.sessions_of_stream(s))) for s in programme.streams
-    ]
+    collections = [(addresses.stream_calendar(s), s.name, _stream_items(programme, s)) for s in programme.streams]
     collections += [(addresses.person_calendar(p), p.name, programme.calendar_items_of(p)) for p in programme.people]
     collections.append((addresses.PROGRAMME_CALENDAR, conference.name, in_calendars(programme.sessions)))
     for path, title, items in collections:
@@ -100,3 +98,14 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
             label = title if path == addresses.PROGRAMME_CALENDAR else f"{title} ({name})"
             sessions = [programme.session_of(i) for i in items if isinstance(i, Paper)]
             yield export(path, (conference, label, items, sessions), functools.partial(calendars.calendar, label, items))
+
+
+def _stream_items(programme: Programme, stream) -> list:
+    """A stream's calendar: its sessions, and its papers in sessions of other streams (as
+    themselves at a time of their own, else as their session)."""
+    items: list = in_calendars(programme.sessions_of_stream(stream))
+    for paper in programme.papers_of_stream(stream):
+        item = paper if paper.own_time else programme.session_of(paper)
+        if item is not None and item not in items and (paper.own_time or item.in_calendars):
+            items.append(item)
+    return items

@@ -73,8 +73,9 @@ class _Reader:
         if entry.get("isPoster") or inner.get("isPoster"):
             fields["kind"] = "posters"
         tracks = [c.get("track") for c in contributions if isinstance(c.get("track"), str) and c["track"].strip()]
-        if tracks:
-            fields["stream"] = self._stream(max(sorted(set(tracks)), key=tracks.count))
+        majority = max(sorted(set(tracks)), key=tracks.count) if tracks else None
+        if majority:
+            fields["stream"] = self._stream(majority)
         starts = _moment(entry["startDate"], f"{where}.startDate", self.zone) if isinstance(entry.get("startDate"), dict) else None
         ends = _moment(entry["endDate"], f"{where}.endDate", self.zone) if isinstance(entry.get("endDate"), dict) else None
         if starts is None and contributions:
@@ -89,7 +90,7 @@ class _Reader:
         # In the order they are presented: by their own start (Indico lists them as they were
         # created), those without a time after, each kept where it stands in the export.
         placed = sorted(enumerate(contributions), key=lambda pair: self._start_key(pair[1], f"{where}.contributions[{pair[0]}]"))
-        papers = [self._paper(c, f"{where}.contributions[{i}]", session_times) for i, c in placed]
+        papers = [self._paper(c, f"{where}.contributions[{i}]", session_times, majority) for i, c in placed]
         room = entry.get("room") or inner.get("room")
         if isinstance(room, str) and room.strip():
             fields["room"] = " ".join(room.split())
@@ -133,11 +134,14 @@ class _Reader:
             fields["source_id"] = str(ident)
         self.sessions.append(Item(f"contribution:{ident if ident not in (None, '') else title}", title, fields))
 
-    def _paper(self, contribution: dict, where: str, session_times: dict) -> str:
+    def _paper(self, contribution: dict, where: str, session_times: dict, session_track: str | None) -> str:
         title = contribution.get("title")
         if not isinstance(title, str) or not title.strip():
             raise SourceError(f"{where}: a contribution without a title")
         fields: dict = {"title": " ".join(title.split()), **_code(contribution)}
+        track = contribution.get("track")
+        if isinstance(track, str) and track.strip() and track != session_track:
+            fields["stream"] = self._stream(track)  # its own, in a session that mixes tracks
         if isinstance(contribution.get("description"), str) and contribution["description"].strip():
             fields["abstract"] = prose(contribution["description"])
         people = self._authors(contribution)

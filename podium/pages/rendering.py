@@ -115,7 +115,7 @@ def jobs(programme: Programme) -> list[Job]:
         inputs = (conference, paper, programme.session_of(paper))
         jobs.append(Job("paper.md.j2", addresses.paper_page(paper), inputs, {"paper": paper}))
     for stream in programme.streams:
-        inputs = (conference, stream, programme.sessions_of_stream(stream))
+        inputs = (conference, stream, programme.sessions_of_stream(stream), programme.papers_of_stream(stream))
         jobs.append(Job("stream.md.j2", addresses.stream_page(stream), inputs, {"stream": stream}))
     for room in programme.rooms:
         inputs = (conference, room, programme.sessions_in_room(room))

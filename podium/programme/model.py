@@ -273,6 +273,15 @@ class Programme:
         """The stream's sessions and those for everyone, in programme order."""
         return self._by_stream.get(stream.id, [])
 
+    def papers_of_stream(self, stream: Stream) -> list[Paper]:
+        """The stream's papers in sessions of another stream (a poster session that mixes
+        streams), in programme order: its sessions hold the others."""
+        return [
+            paper for paper in self.papers
+            if paper.stream is not None and paper.stream.id == stream.id
+            and (session := self.session_of(paper)) is not None and (session.stream is None or session.stream.id != stream.id)
+        ]  # fmt: skip
+
     def roles_of(self, person: Person) -> Roles:
         return self._roles.get(person.id, Roles())
 

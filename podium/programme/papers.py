@@ -30,6 +30,7 @@ class PaperFile:
 def read_paper(id_: str, document: Document, items: ItemReader) -> PaperFile | None:
     data = document.data
     before = len(items.problems.errors)
+    stream = items.stream(document)
     people = items.appearances(document)
     links = items.links(document)
     language = items.language(document)
@@ -40,6 +41,7 @@ def read_paper(id_: str, document: Document, items: ItemReader) -> PaperFile | N
     paper = Paper(
         id=id_,
         title=data.get("title", ""),
+        stream=stream,  # its own, where it has one; else its session's (place)
         subtitle=data.get("subtitle"),
         abstract=data.get("abstract"),
         description=data.get("description"),
@@ -60,7 +62,7 @@ def place(session: Session, files: list[PaperFile], zone, problems: Problems) ->
     placed = []
     for position, file in enumerate(files, start=1):
         paper = dataclasses.replace(
-            file.paper, session_id=session.id, position=position, stream=session.stream, room=session.room
+            file.paper, session_id=session.id, position=position, stream=file.paper.stream or session.stream, room=session.room
         )
         placed.append(_timed(paper, file, session, zone, problems))
     _check_overlaps(session, files, placed, problems)

@@ -95,3 +95,20 @@ def test_one_person_with_two_indico_ids_is_one_person(tmp_path):
     programme = check_project(tmp_path).programme
     silvas = sorted((p.name, p.affiliation) for p in programme.people if p.name == "Ana Silva")
     assert silvas == [("Ana Silva", "Other University"), ("Ana Silva", "University of Lisbon")]
+
+
+def test_a_contribution_of_another_track_than_its_sessions_keeps_its_own_stream(tmp_path):
+    import json
+
+    event = json.loads(SOURCE.read_text(encoding="utf-8"))
+    session = next(s for s in event["results"][0]["sessions"] if (s.get("title") or s["session"]["title"]) == "Silicon trackers")
+    session["contributions"][0]["track"] = "Detector cooling"
+    source = tmp_path / "event.json"
+    source.write_text(json.dumps(event), encoding="utf-8")
+    import_programme(tmp_path / "data", read_source(source))
+    result = check_project(tmp_path)
+    assert not result.problems.errors, [str(p) for p in result.problems.errors]
+    trackers = next(s for s in result.programme.sessions if s.title == "Silicon trackers")
+    moved = next(p for p in trackers.papers if p.title == session["contributions"][0]["title"])
+    assert trackers.stream.name == "Tracking" and moved.stream.name == "Detector cooling"
+    assert [p.stream.name for p in trackers.papers if p is not moved] == ["Tracking", "Tracking"]

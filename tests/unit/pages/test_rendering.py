@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
 import re
@@ -314,3 +315,26 @@ def test_a_programme_code_stands_before_the_title_on_pages_and_in_lists_and_is_s
     assert "TU-A3" in found["Minimum incomes under pressure"].names and "MOP23" in found[
         "Is Newstart adequate? Budget standards for the unemployed"
     ].names
+
+
+def test_a_paper_of_its_own_stream_in_a_session_of_another_is_on_both_streams_pages(tmp_path):
+    """A poster session that mixes streams: the poster's own stream lists it and has it in
+    its calendar; the paper's page names its own stream."""
+    import shutil
+
+    from podium.exports import files as export_files
+    from tests.conftest import ASPC_DATA
+
+    shutil.copytree(ASPC_DATA, tmp_path / "data")
+    poster = tmp_path / "data" / "papers" / "energy-hardship-poster.yml"
+    poster.write_text(poster.read_text() + "stream: chinese-social-policy\n")
+    programme = check_project(tmp_path).programme
+    (paper,) = [p for p in programme.papers if p.id == "energy-hardship-poster"]
+    assert paper.stream.id == "chinese-social-policy" and programme.session_of(paper).stream.id == "income-support"
+    made = _texts(pages.render(programme))
+    own = made["streams/chinese-social-policy.md"]
+    assert "## Papers in sessions of other streams" in own and "energy-hardship-poster" in own
+    assert "## Papers in sessions of other streams" not in made["streams/income-support.md"]
+    assert "streams/chinese-social-policy/" in made["papers/energy-hardship-poster.md"]
+    calendar = export_files(programme, dt.datetime(2019, 9, 1, tzinfo=dt.timezone.utc))["streams/chinese-social-policy.ics"]
+    assert b"Posters" in calendar

@@ -81,11 +81,12 @@ def newer_podium(upstream: Path) -> None:
     git(upstream, "commit", "--quiet", "-m", "Newer Podium")
 
 
+# The upstream's HEAD, not its main: a checkout of a pull request or another branch has no main.
 def test_upgrade_takes_podiums_files_and_leaves_the_organisers(repositories):
     upstream, conference = repositories
     organisers = snapshot(conference, "data", "docs/venue.md", "mkdocs.yml", "examples/seed")
     newer_podium(upstream)
-    result = podium(conference, "upgrade", str(upstream))
+    result = podium(conference, "upgrade", str(upstream), "--ref", "HEAD")
     assert result.returncode == 0, result.stderr
     assert "1 file Podium no longer has removed" in result.stdout
     assert snapshot(conference, "data", "docs/venue.md", "mkdocs.yml", "examples/seed") == organisers
@@ -101,7 +102,7 @@ def test_upgrade_takes_podiums_files_and_leaves_the_organisers(repositories):
     assert built.returncode == 0, built.stderr
     home = (conference / "site" / "index.html").read_text(encoding="utf-8")
     assert home.index('href="newer/"') < home.index('href="venue/"')
-    assert podium(conference, "upgrade", str(upstream)).stdout.startswith("Podium is up to date")
+    assert podium(conference, "upgrade", str(upstream), "--ref", "HEAD").stdout.startswith("Podium is up to date")
 
 
 def test_upgrade_refuses_uncommitted_changes_and_changes_nothing(repositories):
@@ -109,7 +110,7 @@ def test_upgrade_refuses_uncommitted_changes_and_changes_nothing(repositories):
     newer_podium(upstream)
     (conference / "data" / "streams.yml").write_text("# half edited\n")
     head = git(conference, "rev-parse", "HEAD")
-    result = podium(conference, "upgrade", str(upstream))
+    result = podium(conference, "upgrade", str(upstream), "--ref", "HEAD")
     assert result.returncode == 1 and "commit or stash your changes first" in result.stderr
     assert git(conference, "rev-parse", "HEAD") == head
     assert (conference / "data" / "streams.yml").read_text() == "# half edited\n"

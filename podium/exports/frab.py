@@ -51,7 +51,10 @@ def days(programme: Programme) -> list[Day]:
     """The events (scheduled sessions, or their papers) by day and room, in programme order."""
     result: dict[dt.date, Day] = {}
     for session in in_calendars(programme.sessions):
-        day = result.setdefault(session.date, Day(len(result) + 1, session.date))
+        # A congress's day runs on past midnight (day_change), as frab's own days do; each
+        # event keeps its real date and time.
+        date = session.programme_day(programme.conference.day_change)
+        day = result.setdefault(date, Day(len(result) + 1, date))
         day.rooms.setdefault(session.room or PLACEHOLDER_ROOM, []).extend(events_of(session))
     return list(result.values())
 

@@ -35,7 +35,7 @@ def my_programme_json(programme: Programme, calendars: CalendarWriter) -> bytes:
     for item in items:
         if item["key"] in codes:
             item["code"] = codes[item["key"]]
-    dates = sorted({item.date for item in [*sessions, *programme.papers] if item.date})
+    dates = sorted({item.programme_day(conference.day_change) for item in [*sessions, *programme.papers]} - {None})
     name = _("My programme (%(conference)s)", conference=conference.short_name or conference.name)
     opening, closing = calendars.frame(name, [*sessions, *programme.papers])
     data = {
@@ -100,10 +100,11 @@ def _timed(programme: Programme, item: Session | Paper, key: str) -> dict:
     conference = programme.conference
     starts = item.starts_at(conference.zone)
     ends = item.ends_at_or_default(conference) if starts else None
+    day = item.programme_day(conference.day_change)  # My programme lists a night's 01:00 on the day before
     return {
         "key": key,
         "title": item.title,
-        "date": item.date.isoformat() if item.date else None,
+        "date": day.isoformat() if day else None,
         "time": when.time_range_with_zone(conference, item) if item.date and item.start else None,
         "start": starts.isoformat() if starts else None,
         "end": ends.isoformat() if ends else None,

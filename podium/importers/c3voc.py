@@ -289,6 +289,11 @@ def _conference(conference: dict, zone: ZoneInfo, language: str | None) -> dict:
     # Not the source's url or base_url: that is the schedule's own site, not the one Podium
     # publishes (every calendar and canonical link would point there). The publishing
     # workflow gives the site's address; conference.yml's url is for one of the organiser's.
+    # frab and c3voc's day_change ("06:00:00"): a congress's nights belong to the day before.
+    day_change = conference.get("day_change")
+    if isinstance(day_change, str) and (found := re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*", day_change)):
+        if int(found[1]) < 24 and int(found[2]) < 60 and (int(found[1]), int(found[2])) != (0, 0):
+            fields["day_change"] = f"{int(found[1]):02d}:{found[2]}"
     for key, field in (("start", "start_date"), ("end", "end_date")):
         value = conference.get(key)
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):

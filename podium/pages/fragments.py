@@ -9,6 +9,8 @@ lists of sessions are in lists.py, the facts at the top of a page in facts.py.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from markupsafe import Markup, escape
 
 from ..programme import addresses
@@ -105,11 +107,11 @@ def jump_bar(targets: list[tuple], label: str) -> Markup:
     return Markup(f'<nav class="podium-jump" aria-label="{escape(label)}" data-search-exclude><p>{links}</p></nav>')
 
 
-def day_switcher(dated: list[tuple], current, page: str, zone: str) -> Markup:
+def day_switcher(dated: list[tuple], current, page: str, zone: str, day_change: dt.time = dt.time(0)) -> Markup:
     """Links to each day's page, [(date, label, sessions)]: on a day page, short labels,
     the `current` date's marked as the page; on the programme's index of days (no
     current day), full labels with counts of sessions. now.js marks the visitor's today
-    while the conference is on."""
+    while the conference is on (until the day's end, `day_change`, in the night after)."""
     items = []
     for date, label, sessions in dated:
         current_mark = ' aria-current="page"' if date == current else ""
@@ -118,8 +120,10 @@ def day_switcher(dated: list[tuple], current, page: str, zone: str) -> Markup:
         items.append(f"<li>{link}</li>" if current else f"<li>{link}: {escape(ngettext('%(num)s session', '%(num)s sessions', len(sessions)))}</li>")
     kind = "podium-days" if current else "podium-day-index"
     label = escape(_("Days"))
+    minutes = day_change.hour * 60 + day_change.minute
+    night = f' data-podium-day-change="{minutes}"' if minutes else ""
     return Markup(
-        f'<nav class="{kind}" aria-label="{label}" data-podium-zone="{escape(zone)}" data-search-exclude>'
+        f'<nav class="{kind}" aria-label="{label}" data-podium-zone="{escape(zone)}"{night} data-search-exclude>'
         f'<ul>{"".join(items)}</ul></nav>'
     )
 
@@ -141,7 +145,7 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
         "room": (_("Room"), _("All rooms"), [(r.name, r.name) for r in programme.rooms if r.name in listed_rooms]),
         "kind": (_("Kind"), _("All kinds"), [(k, labels.kind_label(k)) for k in labels.KIND_LABELS if k in kinds]),
         "language": (_("Language"), _("All languages"), sorted(((tag, labels.language(tag, conference.locale)) for tag in languages), key=lambda o: o[1])),
-        "day": (_("Day"), _("All days"), [(d.isoformat(), when.day(conference, d)) for d in sorted({s.date for s in sessions if s.date})]),
+        "day": (_("Day"), _("All days"), [(d.isoformat(), when.day(conference, d)) for d in sorted({s.programme_day(conference.day_change) for s in sessions} - {None})]),
     }  # fmt: skip
     fields = []
     for name, (label, everything, options) in choices.items():

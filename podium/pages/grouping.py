@@ -44,7 +44,7 @@ def days(programme: Programme, sessions: list[Session]) -> list[Day]:
     """Group sessions (already in programme order) by day, then by time slot."""
     conference = programme.conference
     result = []
-    for date, of_day in itertools.groupby(sessions, key=lambda s: s.date):
+    for date, of_day in itertools.groupby(sessions, key=lambda s: s.programme_day(conference.day_change)):
         slots = []
         for _times, of_slot in itertools.groupby(of_day, key=lambda s: (s.start, s.end)):
             group = list(of_slot)
@@ -70,4 +70,5 @@ def people_by_initial(people) -> list[tuple[str, str, list]]:
 
 def has_day_pages(programme: Programme) -> bool:
     """A programme of more than one day gets a page per day; its programme page lists the days."""
-    return len({s.date for s in programme.sessions if s.date is not None}) > 1
+    days = {s.programme_day(programme.conference.day_change) for s in programme.sessions}
+    return len(days - {None}) > 1

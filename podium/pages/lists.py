@@ -75,12 +75,13 @@ class SessionLists:
             ]
         elif session.people:
             details.append(", ".join(a.person.name for a in session.people))
+        day = session.programme_day(conference.day_change)  # a night's session files under the day before
         # f-strings with escape() rather than Markup.format(): this runs for every
         # session on every list page, and format() is ten times slower.
         attributes = (
             f' data-stream="{escape(session.stream.id) if session.stream else ""}"'
             f' data-room="{escape(session.room or "")}"'
-            f' data-day="{session.date.isoformat() if session.date else ""}"'
+            f' data-day="{day.isoformat() if day else ""}"'
             f' data-kind="{session.kind}" data-language="{escape(session.language or conference.language)}"'
             + (" data-everyone" if session.is_for_everyone else "")
             + (' class="podium-break"' if session.is_break else "")

@@ -252,7 +252,8 @@ class Renderer:
 
         def day_switcher(current) -> Markup:
             dated = [(date, short if current else label, sessions) for date, short, label, sessions in self._dated_days]
-            return html_block(fragments.day_switcher(dated, current, page, self.programme.conference.zone.key))
+            conference = self.programme.conference
+            return html_block(fragments.day_switcher(dated, current, page, conference.zone.key, conference.day_change))
 
         helpers = dict(
             page=page, link=link, file_href=file_href, session_list=session_list, paper_list=paper_list,

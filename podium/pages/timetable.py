@@ -105,7 +105,8 @@ def day_timetable(programme: Programme, sessions: list[Session]) -> Timetable:
         placed = Placed(session, column, row_of[begin], row_of[end], span)
         by_start.setdefault(session.start, []).append(placed)
     starts = []
-    for time, placed in sorted(by_start.items()):
+    # In the order of the day's grid: a night's 01:00 after its 23:00, not before its morning.
+    for time, placed in sorted(by_start.items(), key=lambda item: min(p.first_row for p in item[1])):
         placed.sort(key=lambda p: (p.column is not None, p.column or 0))
         label = when.clock(conference, time)
         row = placed[0].first_row

@@ -85,7 +85,7 @@ class _ProgrammeBuilder:
         check_people_in_two_places(sessions, documents, self.problems)
         if conference is None:
             return None
-        ordered = sorted(sessions, key=_programme_order(list(streams)))
+        ordered = sorted(sessions, key=_programme_order(list(streams), conference.day_change))
         return Programme(
             conference=conference,
             streams=tuple(streams.values()),
@@ -164,14 +164,16 @@ class _ProgrammeBuilder:
         return papers
 
 
-def _programme_order(stream_ids: list[str]):
-    """By day and time (those still to be announced last); at one time, sessions for everyone
-    first, then by stream in the order of streams.yml, room and title."""
+def _programme_order(stream_ids: list[str], day_change: dt.time):
+    """By day of the programme (a night after midnight ends the day before) and time (those
+    still to be announced last); at one time, sessions for everyone first, then by stream in
+    the order of streams.yml, room and title."""
     stream_rank = {stream_id: rank for rank, stream_id in enumerate(stream_ids)}
 
     def key(session: Session) -> tuple:
         return (
             session.date is None,
+            session.programme_day(day_change) or dt.date.min,
             session.date or dt.date.min,
             session.start is None,
             session.start or dt.time.min,

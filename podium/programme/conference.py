@@ -53,7 +53,16 @@ def read_conference(document: Document, problems: Problems) -> Conference | None
         end_date=end_date,
         venue=Venue(**data.get("venue") or {}),
         default_duration=int(data.get("default_duration", 60)),
+        day_change=_day_change(data.get("day_change")),
     )
+
+
+def _day_change(text: str | None) -> dt.time:
+    """`06:00` as a time (checked by the schema); midnight without one."""
+    if not text:
+        return dt.time(0)
+    hours, minutes = text.split(":")
+    return dt.time(int(hours), int(minutes))
 
 
 def _zone(document: Document, problems: Problems) -> ZoneInfo | None:

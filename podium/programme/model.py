@@ -52,6 +52,7 @@ class Conference:
     end_date: dt.date | None = None
     venue: Venue = field(default_factory=Venue)
     default_duration: int = 60  # minutes, for calendars and schedule data only
+    day_change: dt.time = dt.time(0)  # when a day of the programme ends: a congress's nights run on to 06:00
 
     @property
     def locale(self) -> str:
@@ -119,6 +120,15 @@ class Timed:
     def is_timed(self) -> bool:
         """Has a date and a start time: what a calendar entry or a conference app needs."""
         return self.date is not None and self.start is not None
+
+    def programme_day(self, day_change: dt.time) -> dt.date | None:
+        """The day of the programme it belongs to: its date, or the day before when it
+        starts after midnight and before the day's end (`day_change`), in the night."""
+        if self.date is None:
+            return None
+        if self.start is not None and self.start < day_change:
+            return self.date - dt.timedelta(days=1)
+        return self.date
 
     def starts_at(self, zone: ZoneInfo) -> dt.datetime | None:
         if not self.is_timed:

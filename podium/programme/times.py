@@ -114,7 +114,9 @@ def check_session_times(
     if conference is None or date is None:
         return
     first, last = conference.start_date, conference.end_date
-    if (first and date < first) or (last and date > last):
+    # The last night may run on past midnight, to the day's end (day_change).
+    day = date - dt.timedelta(days=1) if span.start is not None and span.start < conference.day_change else date
+    if (first and day < first) or (last and day > last):
         problems.error(
             document.position(("date",)),
             f"date {date} is outside the conference ({first or '…'} to {last or '…'})",

@@ -209,3 +209,22 @@ def test_two_sessions_for_everyone_at_once_sit_side_by_side(open_page, tmp_path)
         assert first["y"] == other["y"] and first["x"] + first["width"] <= other["x"]
     finally:
         server.close()
+
+
+def test_in_a_congress_night_the_programme_opens_on_the_day_the_night_belongs_to(browser, tmp_path):
+    """At 02:00 on the 28th, with days that end at 06:00, today is still the 27th."""
+    from tests.conftest import FIXTURES, built_project
+    from tests.server import SiteServer
+
+    server = SiteServer(built_project(tmp_path / "congress", FIXTURES / "congress" / "data") / "site")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time("2026-12-28T01:00:00Z")  # 02:00 in Berlin
+        page.goto(server.url + "programme/")
+        page.wait_for_url("**/programme/2026-12-27/")
+        today = page.locator(".podium-today-label")
+        assert today.count() == 1 and today.locator("xpath=..").get_attribute("data-podium-date") == "2026-12-27"
+    finally:
+        context.close()
+        server.close()

@@ -199,3 +199,13 @@ def test_sessions_the_source_put_in_one_room_at_once_import_and_check_with_warni
     assert ids["DJ set two"] in shared[first["title"]] and ids[first["title"]] in shared["DJ set two"]
     warnings = [str(p) for p in result.problems.warnings if "is shared at" in str(p)]
     assert any(ids[first["title"]] in w and ids["DJ set two"] in w for w in warnings)
+
+
+def test_a_schedules_day_change_comes_over(tmp_path):
+    """frab and c3voc's day_change ("06:00:00"): the congress's nights stay with their day."""
+    source = json.loads((REPO / "tests" / "golden" / "multi" / "schedule.json").read_text(encoding="utf-8"))
+    source["schedule"]["conference"]["day_change"] = "06:00:00"
+    exported = tmp_path / "schedule.json"
+    exported.write_text(json.dumps(source), encoding="utf-8")
+    programme = imported_project(tmp_path / "project", exported)
+    assert programme.conference.day_change == dt.time(6)

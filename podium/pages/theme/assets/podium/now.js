@@ -13,11 +13,14 @@
   var _ = window.podium.gettext;
   var now = Date.now();
 
-  // Today's date in the conference's zone, as YYYY-MM-DD.
-  function today(zone) {
+  // Today's day of the programme in the conference's zone, as YYYY-MM-DD: the date, or
+  // the day before until the day's end (data-podium-day-change, minutes after midnight)
+  // in a programme whose nights run on.
+  function today(nav) {
     var parts = {};
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(new Date(now)).forEach(function (part) { parts[part.type] = part.value; });
+    var night = Number(nav.getAttribute("data-podium-day-change") || 0) * 60000;
+    new Intl.DateTimeFormat("en-GB", { timeZone: nav.getAttribute("data-podium-zone"), year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date(now - night)).forEach(function (part) { parts[part.type] = part.value; });
     return parts.year + "-" + parts.month + "-" + parts.day;
   }
 
@@ -27,7 +30,7 @@
 
   var index = document.querySelector("nav.podium-day-index[data-podium-zone]");
   if (index && !location.hash) {
-    var todays = index.querySelector('a[data-podium-date="' + today(index.getAttribute("data-podium-zone")) + '"]');
+    var todays = index.querySelector('a[data-podium-date="' + today(index) + '"]');
     if (todays && !cameFromOneOf(index.querySelectorAll("a"))) {
       location.replace(todays.href);  // replace: Back leaves the programme, not returns here
       return;
@@ -35,7 +38,7 @@
   }
 
   document.querySelectorAll("nav[data-podium-zone]").forEach(function (nav) {
-    var date = today(nav.getAttribute("data-podium-zone"));
+    var date = today(nav);
     var link = nav.querySelector('a[data-podium-date="' + date + '"]');
     if (!link) return;
     var label = document.createElement("span");

@@ -61,8 +61,9 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
         # Material's "Made with Material for MkDocs" is English in every language.
         "generator": False},
     }  # fmt: skip
-    if project:
-        # The organiser's own settings (mkdocs.yml), which MkDocs reads with their tags.
+    if project or _unreadable_settings(layout):
+        # The organiser's own settings (mkdocs.yml), which MkDocs reads with their tags, and
+        # reports itself where they are broken: a broken file is never passed over.
         config = {"INHERIT": os.path.relpath(layout.root / "mkdocs.yml", layout.work), **config}
     config["nav"] = _translated(config["nav"])
     if isinstance(config["theme"].get("palette"), list):
@@ -117,6 +118,19 @@ def _project_config(layout: Layout) -> dict:
     except (OSError, yaml.YAMLError):
         return {}
     return config if isinstance(config, dict) else {}
+
+
+def _unreadable_settings(layout: Layout) -> bool:
+    """Whether the project's mkdocs.yml is there but not a mapping of settings (broken YAML, a list)."""
+    try:
+        text = (layout.root / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    try:
+        value = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (a SafeLoader that ignores tags)
+    except yaml.YAMLError:
+        return True
+    return value is not None and not isinstance(value, dict)
 
 
 def _translated(value):

@@ -318,3 +318,19 @@ def test_a_conference_name_with_markup_characters_is_escaped_once_everywhere(tmp
         assert "&amp;amp;" not in html and "&amp;lt;" not in html and "<Days>" not in html, page
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert 'title="R&amp;D &lt;Days&gt; 2019"' in home
+
+
+def test_a_broken_mkdocs_yml_of_the_organisers_fails_the_build_with_mkdocs_message(tmp_path):
+    """Their settings are never passed over in silence (a nav of their pages would vanish)."""
+    project = make_project(tmp_path, SEED_DATA)
+    (project / "mkdocs.yml").write_text("nav:\n  - Getting there: venue.md\n  bad: [\n", encoding="utf-8")
+    result = run_build_py(project, "build")
+    assert result.returncode == 1 and "mkdocs.yml" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_an_organisers_mkdocs_yml_of_comments_only_builds_with_podiums_settings(tmp_path):
+    project = make_project(tmp_path, SEED_DATA)
+    (project / "mkdocs.yml").write_text("# nothing of mine yet\n", encoding="utf-8")
+    assert run_build_py(project, "build").returncode == 0
+    assert (project / "site" / "organisers" / "index.html").is_file()

@@ -234,10 +234,13 @@ class Session(Timed):
 
     @property
     def slot(self) -> tuple | None:
-        """Talks sharing a stream, date, start and end: how papers were grouped before sessions held them."""
+        """Talks sharing a stream, date, start, end and room: how papers were grouped before sessions held them.
+
+        Talks of one stream at one time in different rooms are parallel (a main track in
+        two halls), not one slot."""
         if self.papers or self.stream is None or self.date is None or self.start is None:
             return None
-        return (self.stream.id, self.date, self.start, self.end, self.ends_next_day)
+        return (self.stream.id, self.date, self.start, self.end, self.ends_next_day, self.room)
 
 
 def in_calendars(sessions: Iterable[Session]) -> list[Session]:

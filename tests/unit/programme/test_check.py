@@ -180,6 +180,17 @@ def test_check_project_warns_once_about_talks_of_an_old_style_slot_and_builds(tm
     assert result.programme is not None and len(result.programme.sessions) == 2
 
 
+def test_talks_of_one_stream_at_one_time_in_different_rooms_are_parallel_not_a_slot(tmp_path):
+    at = "stream: s\ndate: 2019-09-10\nstart: 10:55\nend: 12:35\n"
+    write_data(tmp_path, {
+        "streams.yml": "- id: s\n  name: Main track\n",
+        "sessions/a.yml": "title: A\nroom: Janson\n" + at,
+        "sessions/b.yml": "title: B\nroom: K.1.105\n" + at,
+    })  # fmt: skip
+    result = check_project(tmp_path)
+    assert [str(p) for p in result.problems] == []
+
+
 def test_check_project_warns_about_a_person_in_two_sessions_at_once(tmp_path):
     write_data(tmp_path, {
         "people/p.yml": "name: Pat Lee\n",

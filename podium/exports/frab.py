@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..programme.model import Appearance, Link, Paper, Programme, Session, in_calendars
+from ..text.uris import as_uri
 from ..text.when import zone_name
 from . import ids, json_pieces
 from .indented_xml import IndentedXML
@@ -255,7 +256,7 @@ def _references(programme: Programme, event: Session | Paper) -> list[tuple[Link
 
 
 def _reference(link: Link, title: str | None) -> dict:
-    reference = {"type": _REFERENCE_TYPES[link.kind], "url": link.url}
+    reference = {"type": _REFERENCE_TYPES[link.kind], "url": as_uri(link.url)}
     if title:
         reference["title"] = title
     return reference

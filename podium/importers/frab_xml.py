@@ -34,6 +34,7 @@ def _schedule(root) -> dict:
     conference["days"] = [
         {
             "date": day.get("date"),
+            "day_end": day.get("end"),
             "rooms": {room.get("name") or "": [_event(event) for event in room.iter("event")] for room in day.findall("room")},
         }
         for day in root.iter("day")

@@ -110,6 +110,17 @@ def test_schedule_has_days_rooms_and_tracks_of_the_multi_fixture():
     assert conference["start"] == "2025-03-29" and conference["end"] == "2025-03-31"
 
 
+def test_a_link_browsers_follow_but_no_uri_is_exported_as_a_valid_uri(tmp_path, json_validator):
+    """FOSDEM's chat links (`#/room/#2026-main:fosdem.org`) failed the schema's `uri` format."""
+    shutil.copytree(SEED_DATA, tmp_path / "data")
+    session = next((tmp_path / "data" / "sessions").glob("*.yml"))
+    chat = "https://chat.fosdem.org/#/room/#2026-main:fosdem.org"
+    session.write_text(session.read_text(encoding="utf-8") + f"links:\n  - url: {chat}\n    kind: website\n", encoding="utf-8")
+    data = json.loads(export_files(check_project(tmp_path).programme.published_at(SITE_URL), STAMP)["schedule.json"])
+    assert [e.message for e in json_validator.iter_errors(data)] == []
+    assert "https://chat.fosdem.org/#/room/%232026-main:fosdem.org" in json.dumps(data)
+
+
 def test_schedule_ids_are_stable_when_sessions_are_added(tmp_path):
     import shutil
 

@@ -209,3 +209,49 @@ def test_a_schedules_day_change_comes_over(tmp_path):
     exported.write_text(json.dumps(source), encoding="utf-8")
     programme = imported_project(tmp_path / "project", exported)
     assert programme.conference.day_change == dt.time(6)
+
+
+def _congress_xml(night_start: str, day_end: str) -> str:
+    """A frab schedule.xml whose first day ends the next morning, as a CCC hub's days do."""
+    event = (
+        '<event guid="5ee8e4a2-3c1e-4d5c-9d2a-0c7a2b1f9e{n:02d}" id="{n}"><date>{date}</date><duration>01:00</duration>'
+        "<title>{title}</title><type>Talk</type></event>"
+    )
+    return (
+        "<schedule><conference><title>39C3</title><start>2025-12-27T10:00:00+01:00</start>"
+        f'<end>{day_end.replace("-28T", "-29T")}</end><time_zone_name>Europe/Berlin</time_zone_name></conference>'
+        f'<day index="1" date="2025-12-27" start="2025-12-27T10:00:00+01:00" end="{day_end}"><room name="Saal 1">'
+        + event.format(n=1, date="2025-12-27T21:00:00+01:00", title="Evening talk")
+        + event.format(n=2, date=night_start, title="Hacker Jeopardy")
+        + f'</room></day><day index="2" date="2025-12-28" start="2025-12-28T10:00:00+01:00" end="{day_end.replace("-28T", "-29T")}">'
+        '<room name="Saal 1">'
+        + event.format(n=3, date="2025-12-28T10:30:00+01:00", title="Morning talk")
+        + "</room></day></schedule>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("night_start", "day_end", "day_change"),
+    [
+        ("2025-12-28T00:30:00+01:00", "2025-12-28T06:00:00+01:00", dt.time(6)),  # the day's own end
+        ("2025-12-28T02:30:00+01:00", "2025-12-28T02:00:00+01:00", dt.time(3)),  # days that end before the night's last start
+    ],
+)
+def test_events_a_source_lists_under_the_day_before_their_date_make_its_day_change(tmp_path, night_start, day_end, day_change):
+    """CCC hub exports say no day_change: their days end at 06:00, and a night's events are
+    listed under the day before. Those nights stay at the end of their day."""
+    xml = tmp_path / "schedule.xml"
+    xml.write_text(_congress_xml(night_start, day_end), encoding="utf-8")
+    programme = imported_project(tmp_path / "project", xml)
+    assert programme.conference.day_change == day_change
+    assert programme.conference.end_date == dt.date(2025, 12, 28)  # the night of the 28th, not the 29th
+    assert [(s.title, s.programme_day(programme.conference.day_change)) for s in programme.sessions] == [
+        ("Evening talk", dt.date(2025, 12, 27)), ("Hacker Jeopardy", dt.date(2025, 12, 27)), ("Morning talk", dt.date(2025, 12, 28))]
+
+
+def test_days_that_end_the_next_morning_without_night_events_set_no_day_change(tmp_path, sample):
+    """pretalx's days end at 03:59 the next date, whatever the programme: no day change from that alone."""
+    source = sample("pretalx-democon.json")
+    days = json.loads(source.read_text(encoding="utf-8"))["schedule"]["conference"]["days"]
+    assert all(day["day_end"][:10] > day["date"] for day in days)
+    assert imported_project(tmp_path, source).conference.day_change == dt.time(0)  # midnight, as without one

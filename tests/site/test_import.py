@@ -147,3 +147,34 @@ def test_a_reimport_names_what_the_source_changed_in_a_file_edited_here(tmp_path
     assert "  title: 'Closing plenary' → 'Closing plenary, moved'" in result.stdout
     taken = run_build_py(project, "import", str(changed), "--take", "data/sessions/closing-plenary.yml")
     assert taken.returncode == 0 and "title: Closing plenary, moved\n" in edited.read_text(encoding="utf-8")
+
+
+def test_a_fosdem_size_frab_export_publishes_as_it_is(tmp_path, monkeypatch, sample):
+    """FOSDEM 2026's schedule.xml (883 events, 30 rooms), as the publishing workflow runs it:
+    import, check, build and verify pass with no hand edit and no error; the exports are
+    valid against the published schemas and name the site's address, never FOSDEM's."""
+    import jsonschema
+    from lxml import etree
+
+    project = empty_project(tmp_path)
+    imported = run_build_py(project, "import", str(sample("fosdem-2026.xml")))
+    assert imported.returncode == 0, imported.stderr
+    checked = run_build_py(project, "check")
+    assert checked.returncode == 0 and "no errors" in checked.stdout, checked.stdout + checked.stderr
+    monkeypatch.setenv("PODIUM_SITE_URL", "https://someone.github.io/fosdem/")
+    assert run_build_py(project, "build").returncode == 0
+    verified = run_build_py(project, "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    site = project / "site"
+    schemas = REPO / "tests" / "fixtures" / "schemas"
+    validator = jsonschema.Draft6Validator(
+        json.loads((schemas / "c3voc-schedule.schema.json").read_text(encoding="utf-8")), format_checker=jsonschema.FormatChecker()
+    )
+    schedule = json.loads((site / "schedule.json").read_text(encoding="utf-8"))
+    assert [e.message for e in validator.iter_errors(schedule)][:3] == []
+    xsd = etree.XMLSchema(etree.parse(str(schemas / "frab-schedule.xsd")))
+    assert xsd.validate(etree.parse(str(site / "schedule.xml"))), xsd.error_log
+    assert schedule["schedule"]["base_url"] == "https://someone.github.io/fosdem/"
+    # FOSDEM's base_url is https://fosdem.org/2026/schedule/: no calendar or page names it as its own.
+    assert b"fosdem.org/2026/schedule/" not in (site / "programme.ics").read_bytes()
+    assert 'rel="canonical" href="https://someone.github.io/fosdem/' in (site / "index.html").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ import zoneinfo
 from zoneinfo import ZoneInfo
 
 from .imported import Imported, Item, Ref, SourceError, kind_of, link_kind, prose, timing
+from .nights import Nights, aware
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
@@ -45,7 +46,7 @@ def read(data: dict, timezone: str | None, source: str = "c3voc schedule.json") 
         days = conference.get("days")
         if not isinstance(days, list):
             raise SourceError("schedule.conference.days: missing, or not a list of days")
-        nights = _Nights(zone)
+        nights = Nights(zone)
         for d, day in enumerate(days):
             day = _mapping(day, f"schedule.conference.days[{d}]")
             nights.day(day)
@@ -283,55 +284,6 @@ class _Reader:
             )
 
 
-class _Nights:
-    """Where a source's days end after midnight: a congress lists its night's events
-    under the day before their date, and its days end at 06:00 the next morning. Those
-    events make the conference's day_change, so they stay at the end of their night."""
-
-    # Later than this, a day's last events are a next morning's, not a night's.
-    LATEST = dt.time(12, 0)
-
-    def __init__(self, zone: ZoneInfo) -> None:
-        self.zone = zone
-        self.night_starts: list[dt.time] = []  # events listed under a day before their own date
-        self.day_ends: list[dt.time] = []  # days that end on the next date, at this time
-
-    def day(self, day: dict) -> None:
-        date, end = _date_of(day.get("date")), _aware(day.get("day_end") or day.get("end"))
-        if date and end and end.astimezone(self.zone).date() == date + dt.timedelta(days=1):
-            self.day_ends.append(end.astimezone(self.zone).time())
-
-    def event(self, day: dict, starts: dt.datetime) -> None:
-        date = _date_of(day.get("date"))
-        local = starts.astimezone(self.zone) if starts.tzinfo else starts
-        if date and local.date() == date + dt.timedelta(days=1):
-            self.night_starts.append(local.time())
-
-    def day_change(self) -> str | None:
-        """The day's end the source gives, or the hour after its night's last start."""
-        if not self.night_starts or max(self.night_starts) >= self.LATEST:
-            return None
-        latest = max(self.night_starts)
-        ends = [end for end in self.day_ends if latest < end <= self.LATEST]
-        change = max(ends) if ends else dt.time(latest.hour + 1)
-        return f"{change:%H:%M}"
-
-
-def _date_of(text) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text[:10]) if isinstance(text, str) else None
-    except ValueError:
-        return None
-
-
-def _aware(text) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00")) if isinstance(text, str) else None
-    except ValueError:
-        return None
-    return moment if moment is not None and moment.tzinfo is not None else None
-
-
 def _conference(conference: dict, zone: ZoneInfo, language: str | None) -> dict:
     title = conference.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -354,7 +306,7 @@ def _conference(conference: dict, zone: ZoneInfo, language: str | None) -> dict:
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):
             fields[field] = _local_date(value, zone)
     # A congress that ends at 06:00 ends with the night of its last day, not on the date after.
-    ends = _aware(conference.get("end"))
+    ends = aware(conference.get("end"))
     if "day_change" in fields and ends is not None and "end_date" in fields:
         local = ends.astimezone(zone)
         if local.time() <= dt.time.fromisoformat(fields["day_change"]):

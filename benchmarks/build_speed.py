@@ -4,14 +4,15 @@
     python -m benchmarks.build_speed --sizes 20      # what `make test` runs, to prove it works
 
 For each N: wall time of `build.py check` and of a cold `build.py build`, the build's
-phases (Podium's part: all but MkDocs, from Python's start to the site published;
-MkDocs, in one process per core above 300 pages, while Podium makes the exports),
-pages written, output size and peak memory (of all the build's processes at once,
-and of the largest); then, on the same generated Markdown and mkdocs.yml, a plain
-`mkdocs build` and (when installed) `zensical build` as reference engines.
+phases (Podium's part: all but the engine, from Python's start to the site published;
+the engine, MkDocs or what PODIUM_ENGINE names, in one process per core above 300
+pages, while Podium makes the exports), pages written, output size and peak memory
+(of all the build's processes at once, and of the largest); then, on the same
+generated Markdown and mkdocs.yml, the same engine alone (`mkdocs build`) and (when
+installed) `zensical build` as references.
 Prints one table and writes it as JSON to benchmarks/results/build.json.
 Each command runs in a fresh process through a small wrapper that reports the peak
-resident memory of it and its children (resource.getrusage), so MkDocs, which
+resident memory of it and its children (resource.getrusage), so the engine, which
 build.py starts as a child, is counted.
 """
 
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import generate, write
-from podium.engine import staging
+from podium.engine import engines, staging
 from podium.engine.layout import Layout
 from podium.programme.check import check_project
 
@@ -101,10 +102,11 @@ def _tree_rss_kb(root: int) -> int:
 
 
 def measure(papers: int, folder: Path, zensical: bool, weights: bool = True) -> dict:
+    engine = engines.chosen()  # PODIUM_ENGINE: the build's engine, and the reference run's
     project = write(papers, folder)
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1567296000", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**engine.environment(), "SOURCE_DATE_EPOCH": "1567296000"}
     env.pop("PODIUM_SITE_URL", None)
     build_py = [sys.executable, str(REPO / "build.py")]
     check = run([*build_py, "check"], project, env)
@@ -121,9 +123,10 @@ def measure(papers: int, folder: Path, zensical: bool, weights: bool = True) -> 
         # the imports, checking, generating the pages, merging the MkDocs processes'
         # outputs and moving the exports in. The exports themselves are made while
         # MkDocs runs (exports_s).
-        "podium_s": round(build["seconds"] - round(phases.get("mkdocs", 0), 2), 2),
+        "podium_s": round(build["seconds"] - round(phases.get("engine", 0), 2), 2),
         "start_s": round(build["seconds"] - sum(v for k, v in phases.items() if k != "exports"), 2),
-        "mkdocs_in_build_s": round(phases.get("mkdocs", 0), 2),
+        "engine": engine.name,
+        "engine_in_build_s": round(phases.get("engine", 0), 2),
         "exports_s": round(phases.get("exports", 0), 2),
         "publish_s": round(phases.get("publish", 0), 2),
         "pages": sum(1 for _ in built.rglob("*.html")),
@@ -137,8 +140,8 @@ def measure(papers: int, folder: Path, zensical: bool, weights: bool = True) -> 
         row.update(_weights(built, papers))
     # `build` hands MkDocs its pages in bundles (engine/build.py); the reference engines read files.
     staging.stage_pages(Layout(project), programme)
-    plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "build/mkdocs.yml", "-d", str(folder / "plain")], project, env)
-    row["plain_mkdocs_s"] = plain["seconds"]
+    plain = run(engine.build_command(Path("build/mkdocs.yml"), folder / "plain"), project, env)
+    row["plain_engine_s"] = plain["seconds"]
     row["zensical_s"] = _zensical(project, folder, env) if zensical else None
     return row
 
@@ -205,16 +208,16 @@ def weights_table(rows: list[dict]) -> str:
 
 def table(rows: list[dict]) -> str:
     header = (
-        "| papers (sessions) | check | build | Podium's part | MkDocs in build (exports alongside) | pages | site "
-        "| peak memory (largest process) | plain mkdocs build | zensical build |"
+        "| papers (sessions) | check | build | Podium's part | engine in build (exports alongside) | pages | site "
+        "| peak memory (largest process) | the engine alone | zensical build |"
     )
     lines = [header, "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         zensical = f"{r['zensical_s']:.1f} s" if r["zensical_s"] is not None else "not run"
         lines.append(
             f"| {r['papers']:,} ({r['sessions']:,}) | {r['check_s']:.2f} s | {r['build_s']:.1f} s | {r['podium_s']:.1f} s"
-            f" ({r['podium_share']:.0%}) | {r['mkdocs_in_build_s']:.1f} s ({r['exports_s']:.1f} s) | {r['pages']:,}"
-            f" | {r['site_mb']} MB | {r['peak_mb']} MB ({r['largest_process_mb']} MB) | {r['plain_mkdocs_s']:.1f} s"
+            f" ({r['podium_share']:.0%}) | {r['engine_in_build_s']:.1f} s ({r['exports_s']:.1f} s) | {r['pages']:,}"
+            f" | {r['site_mb']} MB | {r['peak_mb']} MB ({r['largest_process_mb']} MB) | {r['plain_engine_s']:.1f} s"
             f" | {zensical} |"
         )
     return "\n".join(lines)

@@ -97,9 +97,21 @@ def main() -> None:
         multi = built_project(Path(folder) / "multi", MULTI_DATA)
         aspc = built_project(Path(folder) / "aspc", ASPC_DATA)
         rows = []
-        rows += measure({"seed": (seed / "site", None)}, {"session": "sessions/collective-sharing-poverty-alleviation-china/", "programme": "programme/"}, chromium())
-        rows += measure({"multi": (multi / "site", "https://example.org/ptc2025/")}, {"session": "sessions/housing-first/", "programme": "programme/"}, chromium())
-        aspc_pages = {"session of papers": "sessions/minimum-incomes/", "paper": "papers/dibao-rural-urban-gap/", "programme": "programme/"}
+        rows += measure(
+            {"seed": (seed / "site", None)},
+            {"session": "sessions/collective-sharing-poverty-alleviation-china/", "programme": "programme/"},
+            chromium(),
+        )
+        rows += measure(
+            {"multi": (multi / "site", "https://example.org/ptc2025/")},
+            {"session": "sessions/housing-first/", "programme": "programme/"},
+            chromium(),
+        )
+        aspc_pages = {
+            "session of papers": "sessions/minimum-incomes/",
+            "paper": "papers/dibao-rural-urban-gap/",
+            "programme": "programme/",
+        }
         rows += measure({"aspc": (aspc / "site", None)}, aspc_pages, chromium())
         large = _large_site(Path(folder) / "large")
         day = sorted(p.parent.name for p in (large / "programme").glob("*/index.html"))[0]

@@ -79,7 +79,9 @@ def _offline_kb(site: Path) -> dict:
 
 
 def _paper_and_word(files: dict[str, str]) -> tuple[str, str]:
-    titles = {p.split("/")[1].removesuffix(".yml"): yaml.safe_load(t)["title"] for p, t in files.items() if p.startswith("papers/")}
+    titles = {
+        p.split("/")[1].removesuffix(".yml"): yaml.safe_load(t)["title"] for p, t in files.items() if p.startswith("papers/")
+    }
     counts: dict[str, int] = {}
     for title in titles.values():
         for word in set(title.casefold().split()):

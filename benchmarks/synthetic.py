@@ -30,16 +30,110 @@ FOR_EVERYONE = [
     ("lunch", "Lunch", "break", "12:35", "13:30"),
     ("afternoon-tea", "Afternoon tea", "break", "15:10", "15:30"),
 ]
-WORDS = (
-    "policy social welfare income housing poverty inequality labour market health care ageing "
-    "pension family child disability migration education evidence reform programme outcomes "
-    "community governance research analysis survey data trends households benefits services "
-    "employment wellbeing public private sector innovation regional urban rural national local "
-    "approach framework model impact evaluation study findings results implications australia "
-    "china research collaboration development sustainable access support system design"
-).split()
-GIVEN = "Anna Ben Chloe David Emma Farid Grace Hiro Isla Jack Kavya Liam Mei Noah Olga Priya Quinn Ravi Sara Tom".split()
-FAMILY = "Smith Nguyen Brown Wilson Taylor Martin Lee Walker Harris Young King Wright Scott Green Baker Hall".split()
+WORDS = [
+    "policy",
+    "social",
+    "welfare",
+    "income",
+    "housing",
+    "poverty",
+    "inequality",
+    "labour",
+    "market",
+    "health",
+    "care",
+    "ageing",
+    "pension",
+    "family",
+    "child",
+    "disability",
+    "migration",
+    "education",
+    "evidence",
+    "reform",
+    "programme",
+    "outcomes",
+    "community",
+    "governance",
+    "research",
+    "analysis",
+    "survey",
+    "data",
+    "trends",
+    "households",
+    "benefits",
+    "services",
+    "employment",
+    "wellbeing",
+    "public",
+    "private",
+    "sector",
+    "innovation",
+    "regional",
+    "urban",
+    "rural",
+    "national",
+    "local",
+    "approach",
+    "framework",
+    "model",
+    "impact",
+    "evaluation",
+    "study",
+    "findings",
+    "results",
+    "implications",
+    "australia",
+    "china",
+    "research",
+    "collaboration",
+    "development",
+    "sustainable",
+    "access",
+    "support",
+    "system",
+    "design",
+]
+GIVEN = [
+    "Anna",
+    "Ben",
+    "Chloe",
+    "David",
+    "Emma",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Isla",
+    "Jack",
+    "Kavya",
+    "Liam",
+    "Mei",
+    "Noah",
+    "Olga",
+    "Priya",
+    "Quinn",
+    "Ravi",
+    "Sara",
+    "Tom",
+]
+FAMILY = [
+    "Smith",
+    "Nguyen",
+    "Brown",
+    "Wilson",
+    "Taylor",
+    "Martin",
+    "Lee",
+    "Walker",
+    "Harris",
+    "Young",
+    "King",
+    "Wright",
+    "Scott",
+    "Green",
+    "Baker",
+    "Hall",
+]
 NON_ASCII = [("Zoë", "Núñez"), ("Łukasz", "Wójcik"), ("Søren", "Ærø"), ("丽洁", "方"), ("Chloé", "Lefèvre"), ("Jürgen", "Groß")]
 AFFILIATIONS = [
     "UNSW Sydney", "University of Melbourne", "Monash University", "Australian National University",
@@ -150,7 +244,28 @@ def _words(rng: random.Random, count: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(count))
 
 
-SYLLABLES = "ka lo ri ven mar to sel an bu dri que ol fen ta ru mis gor pa lin ezo".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "ri",
+    "ven",
+    "mar",
+    "to",
+    "sel",
+    "an",
+    "bu",
+    "dri",
+    "que",
+    "ol",
+    "fen",
+    "ta",
+    "ru",
+    "mis",
+    "gor",
+    "pa",
+    "lin",
+    "ezo",
+]
 
 
 def _coined(rng: random.Random) -> str:

@@ -21,8 +21,16 @@ from benchmarks.synthetic import _dump, _people, _text, _words, write_files
 
 DAYS = [dt.date(2026, 8, 5) + dt.timedelta(days=i) for i in range(6)]
 ROOMS = 8
-STREAMS = [("hardware", "#e65100"), ("society", "#1976d2"), ("software", "#2e7d32"), ("art", "#00838f"),
-           ("science", None), ("music", None), ("food", None), ("games", None)]
+STREAMS = [
+    ("hardware", "#e65100"),
+    ("society", "#1976d2"),
+    ("software", "#2e7d32"),
+    ("art", "#00838f"),
+    ("science", None),
+    ("music", None),
+    ("food", None),
+    ("games", None),
+]
 LUNCH = (dt.time(12, 30), dt.time(13, 30))
 
 
@@ -35,7 +43,9 @@ def generate(sessions: int, seed: int = 2026) -> dict[str, str]:
         "language": "en-GB",
     })  # fmt: skip
     files["streams.yml"] = _dump([{"id": s, "name": s.capitalize(), **({"colour": c} if c else {})} for s, c in STREAMS])
-    files["rooms.yml"] = _dump([{"id": f"room-{i + 1}", "name": f"Hall {chr(65 + i)}", "capacity": str(400 - 40 * i)} for i in range(ROOMS)])
+    files["rooms.yml"] = _dump(
+        [{"id": f"room-{i + 1}", "name": f"Hall {chr(65 + i)}", "capacity": str(400 - 40 * i)} for i in range(ROOMS)]
+    )
     people = _people(rng, max(2, sessions // 3))
     for person_id, person in people.items():
         files[f"people/{person_id}.yml"] = _dump(person)

@@ -298,9 +298,13 @@ def _print_plan(plan, dry_run: bool) -> None:
         print(f"Kept, written by hand (--take FILE or --force overwrites): {', '.join('data/' + p for p in plan.hand_written)}")
     unchanged_upstream = [path for path in plan.kept_edited if path not in plan.upstream and path not in plan.hand_written]
     if unchanged_upstream:
-        print(f"Kept, edited by hand; the source has not changed them since: {', '.join('data/' + p for p in unchanged_upstream)}")
+        print(
+            f"Kept, edited by hand; the source has not changed them since: {', '.join('data/' + p for p in unchanged_upstream)}"
+        )
     for path, changes in plan.upstream.items():
-        print(f"Kept data/{path}, edited by hand; the source changed it since the last import (--take data/{path} takes its version):")
+        print(
+            f"Kept data/{path}, edited by hand; the source changed it since the last import (--take data/{path} takes its version):"
+        )
         for change in changes:
             here = " (edited here too)" if change.edited_here else ""
             print(f"  {change.field}: {change.old}{here} → {change.new}")

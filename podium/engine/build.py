@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import exports, pages
 from ..programme.model import Programme
-from . import forking, mkdocs_config, mkdocs_shards, offline, search_index
+from . import engines, forking, mkdocs_config, mkdocs_shards, offline, search_index
 from .generate import render_pages_in_processes, render_prose_ahead
 from .layout import BuildError, Layout, build_stamp
 from .staging import hand_written_files, refuse_clashes, sync, write, write_if_changed
@@ -26,10 +26,11 @@ from .staging import hand_written_files, refuse_clashes, sync, write, write_if_c
 def build(layout: Layout, programme: Programme, processes: int | None = None) -> dict[str, float]:
     """The site into site/, replaced only when everything succeeded.
 
-    Returns the wall time of each phase (`exports` runs within `mkdocs`).
+    Returns the wall time of each phase (`exports` runs within `engine`).
     """
     started = time.perf_counter()
     stamp = build_stamp()
+    engine = engines.chosen()
     count = processes or mkdocs_shards.process_count(pages.page_count(programme))
     if count > 1:
         render_prose_ahead(pages.prose_texts(programme), count)  # inherited by what is forked next
@@ -40,7 +41,7 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
     outputs = [layout.work / "site.new"] + [layout.work / f"site.shard{k}" for k in range(1, count)]
     for output in outputs:
         shutil.rmtree(output, ignore_errors=True)
-    mkdocs_started = time.perf_counter()
+    engine_started = time.perf_counter()
 
     exports_folder = layout.work / "exports.new"
     shutil.rmtree(exports_folder, ignore_errors=True)
@@ -56,15 +57,15 @@ def build(layout: Layout, programme: Programme, processes: int | None = None) ->
         """
         written = _write_exports(programme, stamp, exports_folder, layout.docs)
         search_index.write(programme, hand_written_files(layout), exports_folder / search_index.FOLDER)
-        phases["exports"] = time.perf_counter() - mkdocs_started
+        phases["exports"] = time.perf_counter() - engine_started
         return [*written, search_index.FOLDER]  # a folder, moved in whole
 
     try:
-        command = lambda output: mkdocs_config.build_command(layout, output)  # noqa: E731
-        exported = mkdocs_shards.run(command, outputs, layout.root, mkdocs_config.environment(), make_exports)
+        command = lambda output: engine.build_command(layout.config, output)
+        exported = mkdocs_shards.run(command, outputs, layout.root, engine.environment(), make_exports)
     except mkdocs_shards.MkDocsFailed as error:
-        raise BuildError(f"MkDocs failed:\n{error}") from None
-    phases["mkdocs"] = time.perf_counter() - mkdocs_started
+        raise BuildError(f"{engine.label} failed:\n{error}") from None
+    phases["engine"] = time.perf_counter() - engine_started
     published_at = time.perf_counter()
     mkdocs_shards.merge_all(outputs)
     phases["merge"] = time.perf_counter() - published_at

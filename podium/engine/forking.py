@@ -16,7 +16,8 @@ import gc
 import os
 import pickle
 import sys
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")

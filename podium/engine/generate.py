@@ -14,7 +14,7 @@ it is decided what is made again and in which process:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from .. import exports, pages
 from ..programme.model import Programme
@@ -62,8 +62,6 @@ def render_prose_ahead(texts: list[str], processes: int = 1) -> None:
     again.
     """
     to_render = [text for text in dict.fromkeys(texts) if not markup.is_remembered(text)]
-    rendered = forking.in_shares(
-        to_render, processes, lambda share: [(markup.prose(t), markup.plain(t)) for t in share]
-    )
-    for text, (as_prose, as_plain) in zip(to_render, rendered):
+    rendered = forking.in_shares(to_render, processes, lambda share: [(markup.prose(t), markup.plain(t)) for t in share])
+    for text, (as_prose, as_plain) in zip(to_render, rendered, strict=True):
         markup.remember(text, as_prose, as_plain)

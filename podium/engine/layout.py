@@ -67,6 +67,6 @@ def build_stamp() -> dt.datetime:
     """The build's one timestamp: SOURCE_DATE_EPOCH, so the same input gives the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
     try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     except (ValueError, OverflowError, OSError) as error:
         raise SetupError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from error

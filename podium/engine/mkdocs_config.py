@@ -1,8 +1,7 @@
-"""What MkDocs is told: the generated build/mkdocs.yml, its commands and environment.
+"""What the engine is told: the generated build/mkdocs.yml.
 
-Everything that names MkDocs lives in `engine/`; this module writes its configuration
-and its command lines. (A move to ProperDocs, a drop-in fork, or to Zensical, which
-reads the same mkdocs.yml but runs no hooks, starts here.)
+MkDocs and ProperDocs read the same file (engines.py runs them); Zensical reads it
+too, but runs no hooks (the README lists what else it lacks).
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ import html
 import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 
 import yaml
@@ -50,7 +48,7 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
             "custom_dir": os.path.relpath(pages.THEME, layout.work),
         },
         # INHERIT replaces lists: the project's own hooks are named again, before Podium's.
-        "hooks": _project_hooks(layout) + [os.path.relpath(HOOKS, layout.work)],
+        "hooks": [*_project_hooks(layout), os.path.relpath(HOOKS, layout.work)],
         # The exact language tag for <html lang>, which the theme's own list lacks (en-AU),
         # and the words Podium's theme and scripts show, in the site's language.
         "extra": {"podium": {
@@ -78,43 +76,11 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
     return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
 
 
-def build_command(layout: Layout, output: Path) -> list[str]:
-    """`mkdocs build --strict` of the staged docs into `output`.
-
-    Not `--quiet`: MkDocs counts warnings for `--strict` only when it logs them.
-    """
-    return [
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-        "--config-file", str(layout.config), "--site-dir", str(output),
-    ]  # fmt: skip
-
-
-def serve_command(layout: Layout, address: str) -> list[str]:
-    """`mkdocs serve` of the staged docs, reloading browsers on every change.
-
-    --dirty: MkDocs rebuilds only the pages whose files changed, and staging
-    rewrites only what changed, so a save is cheap even with thousands of pages.
-    """
-    return [
-        sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
-        "--config-file", str(layout.config), "--dev-addr", address,
-    ]  # fmt: skip
-
-
-def environment() -> dict[str, str]:
-    """The environment for MkDocs, without Material's end-of-life banner on every run.
-
-    The notice (Material is maintained until 2027; Zensical succeeds it) is in the
-    README; organisers need not read it at every build and save.
-    """
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
 def _project_config(layout: Layout) -> dict:
     """The project's mkdocs.yml as plain values ({} when it cannot be read: MkDocs reports that itself)."""
     try:
         text = (layout.root / "mkdocs.yml").read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (a SafeLoader that ignores tags)
+        config = yaml.load(text, Loader=_AnyTagLoader)
     except (OSError, yaml.YAMLError):
         return {}
     return config if isinstance(config, dict) else {}
@@ -127,7 +93,7 @@ def _unreadable_settings(layout: Layout) -> bool:
     except OSError:
         return False
     try:
-        value = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (a SafeLoader that ignores tags)
+        value = yaml.load(text, Loader=_AnyTagLoader)
     except yaml.YAMLError:
         return True
     return value is not None and not isinstance(value, dict)

@@ -31,7 +31,6 @@ import watchdog.observers
 from babel import Locale, UnknownLocaleError
 from mkdocs.structure.files import File, Files, set_exclusions
 
-
 # The lines Podium writes around each block of HTML in a generated page; the same
 # as fragments.BLOCK_START and BLOCK_END (a test checks that they agree).
 BLOCK_START = "<!--podium-html-->"
@@ -195,7 +194,7 @@ class _ChangesObserver(watchdog.observers.Observer):
     every page while it builds, and would otherwise rebuild for ever.
     """
 
-    CHANGES = [
+    CHANGES = (
         watchdog.events.FileCreatedEvent,
         watchdog.events.FileModifiedEvent,
         watchdog.events.FileMovedEvent,
@@ -204,7 +203,7 @@ class _ChangesObserver(watchdog.observers.Observer):
         watchdog.events.DirCreatedEvent,
         watchdog.events.DirMovedEvent,
         watchdog.events.DirDeletedEvent,
-    ]
+    )
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
         return super().schedule(

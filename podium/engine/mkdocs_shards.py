@@ -16,8 +16,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from . import forking
 
@@ -54,12 +55,10 @@ def run(
     with tempfile.TemporaryDirectory() as folder:
         logs = [Path(folder) / f"{index}.log" for index in range(count)]
         processes = []
-        for index, (output, log) in enumerate(zip(outputs, logs)):
+        for index, (output, log) in enumerate(zip(outputs, logs, strict=True)):
             shard = {"PODIUM_SHARD": f"{index}/{count}"} if count > 1 else {}
             with log.open("wb") as stream:
-                processes.append(
-                    subprocess.Popen(command(output), cwd=cwd, env={**env, **shard}, stdout=stream, stderr=stream)
-                )
+                processes.append(subprocess.Popen(command(output), cwd=cwd, env={**env, **shard}, stdout=stream, stderr=stream))
         try:
             result = meanwhile()
         except BaseException:
@@ -69,7 +68,7 @@ def run(
         finally:
             for process in processes:
                 process.wait()
-        for process, log in zip(processes, logs):
+        for process, log in zip(processes, logs, strict=True):
             if process.returncode != 0:
                 raise MkDocsFailed(log.read_text(encoding="utf-8", errors="replace").strip())
     return result

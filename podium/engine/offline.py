@@ -52,7 +52,9 @@ def first_files(site: Path) -> list[str]:
     assets = sorted(
         p.relative_to(site).as_posix()
         for p in (site / "assets").rglob("*")
-        if p.is_file() and p.suffix != ".map" and p.name != "LICENSE"
+        if p.is_file()
+        and p.suffix != ".map"
+        and p.name != "LICENSE"
         and not p.relative_to(site).as_posix().startswith(_UNUSED_ASSETS)
     )
     return pages + days + data + icons + assets + search_engine(site)
@@ -80,7 +82,7 @@ def version(layout: Layout, stamp: str) -> str:
     for label, files in folders.items():
         for name, file in sorted((f.relative_to(bases[label]).as_posix(), f) for f in files if f.is_file()):
             content = file.read_bytes()
-            digest.update(f"{label}/{name} {len(content)}\n".encode("utf-8"))
+            digest.update(f"{label}/{name} {len(content)}\n".encode())
             digest.update(content)
     packages = sorted(f"{d.metadata['Name']} {d.version}" for d in importlib.metadata.distributions())
     digest.update("\n".join(packages).encode("utf-8"))

@@ -14,12 +14,13 @@ import subprocess
 import sys
 import threading
 import urllib.parse
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from ..programme.check import DocumentCache
 from ..programme.model import Programme
 from ..programme.problems import Problem
-from . import mkdocs_config, preview, search_index
+from . import engines, preview, search_index
 from .layout import BuildError, Layout
 from .reuse import Reuse
 from .staging import hand_written_files, stage, write_if_changed
@@ -40,6 +41,7 @@ Check = Callable[[DocumentCache], Checked]
 
 def serve(layout: Layout, address: str, check: Check) -> bool:
     """Serve until stopped; False when the data has errors to begin with (nothing served)."""
+    engine = engines.chosen()
     cache, reuse = DocumentCache(), Reuse()
     checked = check(cache)
     if checked.programme is None:
@@ -50,8 +52,8 @@ def serve(layout: Layout, address: str, check: Check) -> bool:
     search.make(programme)  # once before serving, then again after each save, aside
     # The index is linked into the served site by Podium's MkDocs hook, not staged with
     # the docs: MkDocs would rebuild for it, and hold every request until done.
-    environment = {**mkdocs_config.environment(), "PODIUM_SEARCH_INDEX": str(search.target.resolve())}
-    server = subprocess.Popen(mkdocs_config.serve_command(layout, address), cwd=layout.root, env=environment)
+    environment = {**engine.environment(), "PODIUM_SEARCH_INDEX": str(search.target.resolve())}
+    server = subprocess.Popen(engine.serve_command(layout.config, address), cwd=layout.root, env=environment)
     # Stopped by a signal (a closed terminal, a supervisor), stop MkDocs too: without
     # this, Python exits without `finally` and MkDocs keeps the port.
     for stop in (signal.SIGTERM, signal.SIGHUP):
@@ -77,7 +79,7 @@ def _watch(layout: Layout, server: subprocess.Popen, on_change: Callable[[], Non
     watch([layout.data, layout.docs], running=lambda: server.poll() is None, on_change=on_change)
 
 
-def _refresh(layout: Layout, check: Check, cache: DocumentCache, reuse: Reuse, search: "_SearchIndex") -> None:
+def _refresh(layout: Layout, check: Check, cache: DocumentCache, reuse: Reuse, search: _SearchIndex) -> None:
     """Check and stage again after a save; the files and pages a save did not change are reused.
 
     When the data fails, the pages stay the last good ones, and every page says why.

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable
 
 from .. import translations
 from ..programme import addresses
@@ -76,7 +75,9 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
         yield export(addresses.icon(size), (conference, size), functools.partial(web_app.icon, conference, size))
     for session in in_calendars(programme.sessions):
         label = f"{session.title} ({name})"
-        yield export(addresses.session_calendar(session), (conference, session), functools.partial(calendars.calendar, label, [session]))
+        yield export(
+            addresses.session_calendar(session), (conference, session), functools.partial(calendars.calendar, label, [session])
+        )
     for paper in programme.papers:
         session = programme.session_of(paper)
         # A paper at its session's time is in the session's calendar; one with a time of

@@ -40,7 +40,7 @@ def outlook(programme: Programme, session: Session, url: str | None) -> str:
 
 
 def _times(programme: Programme, session: Session) -> tuple[dt.datetime, dt.datetime]:
-    utc = dt.timezone.utc
+    utc = dt.UTC
     starts_at = session.starts_at(programme.conference.zone)
     return starts_at.astimezone(utc), session.ends_at_or_default(programme.conference).astimezone(utc)
 

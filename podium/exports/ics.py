@@ -18,11 +18,10 @@ import functools
 
 from icalendar import Calendar, Event, Timezone
 
-from . import folding
-
-from ..text import markup
 from ..programme.model import Paper, Programme, Session
+from ..text import markup
 from ..translations import _
+from . import folding
 from .ids import conference_key
 from .memo import Memo, make_now
 
@@ -109,7 +108,7 @@ class CalendarWriter:
             url = self.urls.get(key)
             session = self.programme.session_of(item) if isinstance(item, Paper) else None
             inputs = (self.programme.conference, item, session, self.stamp, url)
-            make = lambda: _event(self.programme, item, self.stamp, url).to_ical()  # noqa: E731
+            make = lambda: _event(self.programme, item, self.stamp, url).to_ical()
             self._events[key] = self.memo(f"event {key}", inputs, make)
         return self._events[key]
 
@@ -169,7 +168,14 @@ def paper_description(programme: Programme, paper: Paper, url: str | None) -> st
     parts = []
     session = programme.session_of(paper)
     if session is not None:
-        parts.append(_("In %(session)s, paper %(position)s of %(count)s.", session=session.title, position=paper.position, count=len(session.papers)))
+        parts.append(
+            _(
+                "In %(session)s, paper %(position)s of %(count)s.",
+                session=session.title,
+                position=paper.position,
+                count=len(session.papers),
+            )
+        )
     if paper.end is None:
         parts.append(_("End time to be announced."))
     parts += [markup.plain(text) for text in (paper.abstract, paper.description) if text]

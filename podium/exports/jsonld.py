@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 
-from ..text import markup
 from ..programme import addresses
 from ..programme.model import Conference, Link, Paper, Programme, Session, Timed
+from ..text import markup
 
 # What each kind of link is, as schema.org types: the works about the event.
 _LINK_TYPES = {

@@ -26,8 +26,7 @@ _LONGEST_LINE = 6  # characters, before the name gives way to its initials
 
 def manifest(conference: Conference) -> bytes:
     icons = [
-        {"src": addresses.icon(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
-        for size in ICON_SIZES[1:]
+        {"src": addresses.icon(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"} for size in ICON_SIZES[1:]
     ]
     icons.append({**icons[-1], "purpose": "maskable"})
     data = {

@@ -70,8 +70,7 @@ def _read(path: Path, timezone: str | None, mapping: Path | None) -> Imported:
         if indico.is_indico(data):
             return indico.read(data, timezone)
         raise SourceError(
-            f"{path.name}: JSON, but not a format Podium imports: a c3voc schedule.json (pretalx, frab)"
-            " or an Indico event export"
+            f"{path.name}: JSON, but not a format Podium imports: a c3voc schedule.json (pretalx, frab) or an Indico event export"
         )
     raise SourceError(
         f"{path.name}: not a format Podium imports: c3voc schedule.json, frab schedule.xml, an Indico event"

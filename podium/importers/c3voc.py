@@ -154,7 +154,7 @@ class _Reader:
         for room in listed:
             if isinstance(room, dict) and isinstance(room.get("name"), str) and _line(room["name"]) in used:
                 details.setdefault(_line(room["name"]), self._room_fields(room))
-        ordered = [name for name in details] + [name for name in used if name not in details]
+        ordered = list(details) + [name for name in used if name not in details]
         return [Item(f"room:{name}", name, details.get(name) or {"name": name}) for name in ordered]
 
     def _room_fields(self, room: dict) -> dict:

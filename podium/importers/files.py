@@ -71,4 +71,3 @@ def _text(dumper, text: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _text)
-

@@ -24,7 +24,9 @@ def read(raw: bytes, timezone: str | None) -> Imported:
 
 def _schedule(root) -> dict:
     conference_element = root.find("conference")
-    conference = {child.tag: (child.text or "").strip() for child in conference_element if len(child) == 0 and child.tag != "track"}
+    conference = {
+        child.tag: (child.text or "").strip() for child in conference_element if len(child) == 0 and child.tag != "track"
+    }
     conference["tracks"] = [
         {"name": track.get("name"), "slug": track.get("slug") or track.get("name")}
         for track in conference_element.iter("track")

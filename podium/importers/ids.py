@@ -10,6 +10,7 @@ from ..programme.slugs import slug
 
 __all__ = ["IdMaker", "slug"]
 
+
 class IdMaker:
     """Gives each source item an id, unique within one kind (sessions, papers, people).
 

@@ -59,7 +59,7 @@ def mark_shared_rooms(sessions: list[Item]) -> int:
     marked: dict[str, Item] = {}
     for in_room in by_room.values():
         in_room.sort(key=lambda entry: (entry[0], entry[2].key))
-        for i, (starts, ends, first) in enumerate(in_room):
+        for i, (_, ends, first) in enumerate(in_room):
             for other_starts, _, second in in_room[i + 1 :]:
                 if other_starts >= ends:
                     break

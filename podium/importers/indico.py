@@ -18,8 +18,11 @@ from .imported import Imported, Item, Ref, SourceError, prose, timing
 
 def is_indico(data) -> bool:
     results = data.get("results") if isinstance(data, dict) else None
-    return isinstance(results, list) and bool(results) and isinstance(results[0], dict) and (
-        results[0].get("_type") in ("Conference", "Event") or "contributions" in results[0]
+    return (
+        isinstance(results, list)
+        and bool(results)
+        and isinstance(results[0], dict)
+        and (results[0].get("_type") in ("Conference", "Event") or "contributions" in results[0])
     )
 
 
@@ -76,7 +79,9 @@ class _Reader:
         majority = max(sorted(set(tracks)), key=tracks.count) if tracks else None
         if majority:
             fields["stream"] = self._stream(majority)
-        starts = _moment(entry["startDate"], f"{where}.startDate", self.zone) if isinstance(entry.get("startDate"), dict) else None
+        starts = (
+            _moment(entry["startDate"], f"{where}.startDate", self.zone) if isinstance(entry.get("startDate"), dict) else None
+        )
         ends = _moment(entry["endDate"], f"{where}.endDate", self.zone) if isinstance(entry.get("endDate"), dict) else None
         if starts is None and contributions:
             moments = [_moment(c["startDate"], where, self.zone) for c in contributions if isinstance(c.get("startDate"), dict)]
@@ -168,7 +173,11 @@ class _Reader:
         if not isinstance(contribution.get("startDate"), dict):
             return {}
         starts = _moment(contribution["startDate"], f"{where}.startDate", self.zone)
-        ends = _moment(contribution["endDate"], f"{where}.endDate", self.zone) if isinstance(contribution.get("endDate"), dict) else None
+        ends = (
+            _moment(contribution["endDate"], f"{where}.endDate", self.zone)
+            if isinstance(contribution.get("endDate"), dict)
+            else None
+        )
         if ends is None and isinstance(contribution.get("duration"), (int, float)):
             ends = starts + dt.timedelta(minutes=contribution["duration"])
         return timing(starts, ends, self.zone)

@@ -67,13 +67,16 @@ def xlsx_rows(path: Path, raw: bytes, mapping: Mapping) -> list[list]:
             written_rows = list(formulas[name].iter_rows(values_only=True))
         except SourceError:
             raise
-        except Exception as error:  # openpyxl raises many kinds for a broken file
+        except Exception as error:  # noqa: BLE001 (openpyxl raises many kinds for a broken file)
             raise SourceError(f"{path.name}: not a readable XLSX file: {error}") from None
     # A formula's cell holds the value the spreadsheet program saved with it; a file
     # written by a program that calculates nothing has none.
     return [
-        [Formula(w) if c is None and isinstance(w, str) and w.startswith("=") else c for c, w in zip(cached, written)]
-        for cached, written in zip(cached_rows, written_rows)
+        [
+            Formula(w) if c is None and isinstance(w, str) and w.startswith("=") else c
+            for c, w in zip(cached, written, strict=False)
+        ]
+        for cached, written in zip(cached_rows, written_rows, strict=False)
     ]
 
 
@@ -106,4 +109,3 @@ def _letters(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
-

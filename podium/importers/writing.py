@@ -87,7 +87,11 @@ def load_state(data: Path) -> dict:
             if isinstance(path, str) and _WRITTEN_PATH.match(path) and isinstance(digest, str) and _DIGEST.match(digest)
         },
         "fields": {
-            path: {key: digest for key, digest in digests.items() if isinstance(key, str) and isinstance(digest, str) and _FIELD_DIGEST.match(digest)}
+            path: {
+                key: digest
+                for key, digest in digests.items()
+                if isinstance(key, str) and isinstance(digest, str) and _FIELD_DIGEST.match(digest)
+            }
             for path, digests in (state.get("fields") if isinstance(state.get("fields"), dict) else {}).items()
             if isinstance(path, str) and _WRITTEN_PATH.match(path) and isinstance(digests, dict)
         },

@@ -50,7 +50,9 @@ def paper_facts(programme: Programme, paper: Paper, page: str) -> Markup:
         chairs = [a for a in session.people if (a.role or "").casefold() == "chair"]
         chaired = " " + str(escape(_("(Chair: %(names)s)", names=", ".join(a.person.name for a in chairs)))) if chairs else ""
         rows.append((_("Session"), link + chaired))
-        rows.append((_("Place"), escape(_("Paper %(position)s of %(count)s", position=paper.position, count=len(session.papers)))))
+        rows.append(
+            (_("Place"), escape(_("Paper %(position)s of %(count)s", position=paper.position, count=len(session.papers))))
+        )
     if paper.board:
         rows.append((_("Board"), escape(paper.board)))
     if paper.doi:
@@ -121,7 +123,8 @@ def cite(paper: Paper, page: str) -> Markup:
     heading = escape(_("Cite this paper"))
     text = translated_html(
         "Download the citation as %(bibtex)s or %(csl)s (Zotero, Pandoc).",
-        bibtex=Markup(f'<a href="{bibtex}">BibTeX</a>'), csl=Markup(f'<a href="{csl}">CSL-JSON</a>'),
+        bibtex=Markup(f'<a href="{bibtex}">BibTeX</a>'),
+        csl=Markup(f'<a href="{csl}">CSL-JSON</a>'),
     )
     return Markup(f'<section class="podium-cite" data-search-exclude>\n<h2 id="cite">{heading}</h2>\n<p>{text}</p>\n</section>')
 

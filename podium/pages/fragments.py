@@ -13,13 +13,12 @@ import datetime as dt
 
 from markupsafe import Markup, escape
 
+from .. import translations
 from ..programme import addresses
 from ..programme.model import Programme, Session
 from ..text import when
-from .. import translations
 from ..translations import _, ngettext, translated_html
 from . import labels
-
 
 # Lines around each block of HTML in a generated page. Podium's MkDocs hook
 # (engine/mkdocs_hooks.py) lifts the blocks out before Markdown parses the page and puts
@@ -86,9 +85,11 @@ def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[
     if not extra:
         return Markup(f'<p class="podium-calendar" data-search-exclude>{button}</p>')
     others = " · ".join(f'<a href="{escape(url)}" rel="nofollow">{escape(name)}</a>' for name, url in extra)
-    return Markup('<p class="podium-calendar" data-search-exclude>') + translated_html(
-        "%(button)s or add it to %(calendars)s", button=Markup(button), calendars=Markup(others)
-    ) + Markup("</p>")
+    return (
+        Markup('<p class="podium-calendar" data-search-exclude>')
+        + translated_html("%(button)s or add it to %(calendars)s", button=Markup(button), calendars=Markup(others))
+        + Markup("</p>")
+    )
 
 
 def people_list(programme: Programme, people: list, page: str) -> Markup:
@@ -117,14 +118,18 @@ def day_switcher(dated: list[tuple], current, page: str, zone: str, day_change: 
         current_mark = ' aria-current="page"' if date == current else ""
         target = escape(href(page, addresses.programme_day(date)))
         link = f'<a href="{target}"{current_mark} data-podium-date="{date.isoformat()}">{escape(label)}</a>'
-        items.append(f"<li>{link}</li>" if current else f"<li>{link}: {escape(ngettext('%(num)s session', '%(num)s sessions', len(sessions)))}</li>")
+        items.append(
+            f"<li>{link}</li>"
+            if current
+            else f"<li>{link}: {escape(ngettext('%(num)s session', '%(num)s sessions', len(sessions)))}</li>"
+        )
     kind = "podium-days" if current else "podium-day-index"
     label = escape(_("Days"))
     minutes = day_change.hour * 60 + day_change.minute
     night = f' data-podium-day-change="{minutes}"' if minutes else ""
     return Markup(
         f'<nav class="{kind}" aria-label="{label}" data-podium-zone="{escape(zone)}"{night} data-search-exclude>'
-        f'<ul>{"".join(items)}</ul></nav>'
+        f"<ul>{''.join(items)}</ul></nav>"
     )
 
 
@@ -158,7 +163,8 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
     if not fields:
         return Markup("")
     return Markup(
-        '<form class="podium-filters" hidden data-search-exclude>' + " ".join(fields)
+        '<form class="podium-filters" hidden data-search-exclude>'
+        + " ".join(fields)
         + '<p class="podium-filter-count" aria-live="polite"></p></form>'
     )
 

@@ -40,7 +40,9 @@ class SessionLists:
     def items(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: str = "") -> list[str]:
         """Each session's `<li>` for `page`; `show_time` "day" (day and time), "clock" (time only) or ""."""
         return [
-            _joined(self._kept(("session", s.id, show_stream, show_time), lambda s=s: self._session(s, show_stream, show_time)), page)
+            _joined(
+                self._kept(("session", s.id, show_stream, show_time), lambda s=s: self._session(s, show_stream, show_time)), page
+            )
             for s in sessions
         ]
 
@@ -102,7 +104,9 @@ class SessionLists:
             for paper in session.papers:
                 parts[-1] += '\n<li><a href="'
                 targets.append(addresses.paper_page(paper))
-                parts.append(f'"{lang_attribute(paper)}>{code_mark(paper)}{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>')
+                parts.append(
+                    f'"{lang_attribute(paper)}>{code_mark(paper)}{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>'
+                )
             parts[-1] += "\n</ol>"
         parts[-1] += "</li>"
         return tuple(parts), tuple(targets)
@@ -148,7 +152,7 @@ def _when(programme: Programme, timed) -> str:
 def _joined(entry: _Entry, page: str) -> str:
     parts, targets = entry
     pieces = [parts[0]]
-    for target, part in zip(targets, parts[1:]):
+    for target, part in zip(targets, parts[1:], strict=True):
         pieces.append(escape(href(page, target)))
         pieces.append(part)
     return "".join(pieces)

@@ -23,16 +23,16 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .. import translations
 from ..exports import calendar_links, jsonld, scholarly
 from ..programme import addresses
 from ..programme.model import Paper, Programme, Roles, Session, in_calendars
 from ..text import markup, when
-from .. import translations
 from ..translations import _
 from . import facts, fragments, labels, print_code
 from .fragments import html_block
-from .lists import SessionLists
 from .grouping import days, has_day_pages, people_by_initial
+from .lists import SessionLists
 from .timetable import room_order
 from .timetable_html import timetable
 
@@ -164,38 +164,38 @@ class Renderer:
         self.lists = SessionLists(programme)
         # What every template may use; given at each render, since the environment
         # outlives one programme.
-        self.names = dict(
-            programme=programme,
-            conference=conference,
-            addresses=addresses,
-            days=lambda sessions: days(programme, sessions),
-            day=lambda date: when.day(conference, date),
-            has_calendar=lambda sessions: bool(in_calendars(sessions)),
-            has_schedule=bool(in_calendars(programme.sessions)),
-            sessions_by_role=_sessions_by_role,
-            day_pages=has_day_pages(programme),
-            google_calendar=lambda item: calendar_links.google(programme, item, _absolute(programme, item)),
-            outlook_calendar=lambda item: calendar_links.outlook(programme, item, _absolute(programme, item)),
-            jsonld=lambda item: html_block(_jsonld_script(programme, item)),
-            citation_meta=lambda paper: scholarly.citation_meta(programme, paper),
-            kind_label=labels.kind,
-            shows_kind=labels.shows_kind,
-            author_label=labels.author,
-            role_groups=labels.roles,
-            subscribe_url=_subscription(programme),
-            heading=_heading,
-            initials=people_by_initial,
-            jump_bar=lambda targets, label: html_block(fragments.jump_bar(targets, label)),
-            filters=lambda sessions: html_block(fragments.filters(programme, sessions)),
-            my_programme=lambda data_href: html_block(fragments.my_programme(data_href)),
-            star_place=lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
-            lang_mark=_lang_mark,
-            lang_line=_lang_line,
-            code_mark=fragments.code_mark,
-            print_code=lambda item: html_block(print_code.address_code(_absolute(programme, item))),
-            _=translations._,
-            ngettext=translations.ngettext,
-        )
+        self.names = {
+            "programme": programme,
+            "conference": conference,
+            "addresses": addresses,
+            "days": lambda sessions: days(programme, sessions),
+            "day": lambda date: when.day(conference, date),
+            "has_calendar": lambda sessions: bool(in_calendars(sessions)),
+            "has_schedule": bool(in_calendars(programme.sessions)),
+            "sessions_by_role": _sessions_by_role,
+            "day_pages": has_day_pages(programme),
+            "google_calendar": lambda item: calendar_links.google(programme, item, _absolute(programme, item)),
+            "outlook_calendar": lambda item: calendar_links.outlook(programme, item, _absolute(programme, item)),
+            "jsonld": lambda item: html_block(_jsonld_script(programme, item)),
+            "citation_meta": lambda paper: scholarly.citation_meta(programme, paper),
+            "kind_label": labels.kind,
+            "shows_kind": labels.shows_kind,
+            "author_label": labels.author,
+            "role_groups": labels.roles,
+            "subscribe_url": _subscription(programme),
+            "heading": _heading,
+            "initials": people_by_initial,
+            "jump_bar": lambda targets, label: html_block(fragments.jump_bar(targets, label)),
+            "filters": lambda sessions: html_block(fragments.filters(programme, sessions)),
+            "my_programme": lambda data_href: html_block(fragments.my_programme(data_href)),
+            "star_place": lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
+            "lang_mark": _lang_mark,
+            "lang_line": _lang_line,
+            "code_mark": fragments.code_mark,
+            "print_code": lambda item: html_block(print_code.address_code(_absolute(programme, item))),
+            "_": translations._,
+            "ngettext": translations.ngettext,
+        }
 
     @functools.cached_property
     def _dated_days(self) -> list[tuple]:
@@ -209,6 +209,7 @@ class Renderer:
 
     def page(self, job: Job) -> bytes:
         page = job.page
+
         def link(target: str) -> Markup:
             """A Markdown link target from this page to `target` (MkDocs checks it exists)."""
             return Markup(fragments.relative_path(target, posixpath.dirname(page)))
@@ -255,12 +256,12 @@ class Renderer:
             conference = self.programme.conference
             return html_block(fragments.day_switcher(dated, current, page, conference.zone.key, conference.day_change))
 
-        helpers = dict(
-            page=page, link=link, file_href=file_href, session_list=session_list, paper_list=paper_list,
-            session_facts=session_facts, paper_facts=paper_facts, papers_of=papers_of, neighbours=neighbours,
-            link_buttons=link_buttons, cite_links=cite_links, calendar_links=calendar_links, people_list=people_list,
-            timetable=day_timetable, day_switcher=day_switcher,
-        )  # fmt: skip
+        helpers = {
+            "page": page, "link": link, "file_href": file_href, "session_list": session_list, "paper_list": paper_list,
+            "session_facts": session_facts, "paper_facts": paper_facts, "papers_of": papers_of, "neighbours": neighbours,
+            "link_buttons": link_buttons, "cite_links": cite_links, "calendar_links": calendar_links, "people_list": people_list,
+            "timetable": day_timetable, "day_switcher": day_switcher,
+        }  # fmt: skip
         # The page's own context wins over the shared names (a day page's `day`).
         text = self.env.get_template(job.template).render({**self.names, **helpers, **job.context})
         return text.encode("utf-8")

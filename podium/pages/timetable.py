@@ -226,9 +226,9 @@ def _floor(moment: dt.datetime) -> dt.datetime:
 def _steps(conference: Conference, session: Session, first: dt.datetime) -> tuple[int, int]:
     """The five-minute steps from `first` a session runs between: at least one."""
     step = dt.timedelta(minutes=STEP_MINUTES)
-    start = session.starts_at(conference.zone).astimezone(dt.timezone.utc)
-    end = session.ends_at_or_default(conference).astimezone(dt.timezone.utc)
-    begin = int((start - first.astimezone(dt.timezone.utc)) // step)
+    start = session.starts_at(conference.zone).astimezone(dt.UTC)
+    end = session.ends_at_or_default(conference).astimezone(dt.UTC)
+    begin = int((start - first.astimezone(dt.UTC)) // step)
     return begin, begin + max(1, int(-(-(end - start) // step)))
 
 

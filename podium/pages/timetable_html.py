@@ -48,9 +48,7 @@ def _grid(programme: Programme, lists: SessionLists, table: Timetable, page: str
     )
     parts = [opening]
     if table.columns:
-        names = "".join(
-            f'<li style="grid-column:{c.first} / span {c.span}">{escape(c.name)}</li>' for c in table.columns
-        )
+        names = "".join(f'<li style="grid-column:{c.first} / span {c.span}">{escape(c.name)}</li>' for c in table.columns)
         parts.append(f'<ol class="podium-tt-columns" aria-hidden="true">{names}</ol>')
     show_column = bool(table.columns)
     for start in table.starts:
@@ -70,7 +68,7 @@ def _start(programme: Programme, lists: SessionLists, start: Start, page: str, l
     # A stream column's name is already in each entry; a room's too.
     show_stream = kind != "stream" or not show_column
     items = lists.items([p.session for p in start.placed], page, show_stream=show_stream, show_time="clock")
-    entries = "\n".join(_placed(item, placed, start, programme) for item, placed in zip(items, start.placed))
+    entries = "\n".join(_placed(item, placed, start, programme) for item, placed in zip(items, start.placed, strict=True))
     return (
         f'<section class="podium-tt-start" style="grid-row:{rows}" aria-labelledby="{start.anchor}">{heading}\n'
         f'<ul class="podium-sessions podium-tt-sessions">\n{entries}\n</ul></section>'
@@ -81,7 +79,9 @@ def _placed(item: str, placed: Placed, start: Start, programme: Programme) -> st
     """The entry's `<li>` with its place in the grid and its times for now.js."""
     zone = programme.conference.zone
     session = placed.session
-    column = "1 / -1" if placed.column is None else f"{placed.column} / span {placed.span}" if placed.span > 1 else str(placed.column)
+    column = (
+        "1 / -1" if placed.column is None else f"{placed.column} / span {placed.span}" if placed.span > 1 else str(placed.column)
+    )
     rows = f"{placed.first_row - start.row + 1} / {placed.end_row - start.row + 1}"
     times = f"{session.starts_at(zone).isoformat()}/{session.ends_at_or_default(programme.conference).isoformat()}"
     colour = f";--podium-colour:{escape(session.stream.colour)}" if session.stream and session.stream.colour else ""

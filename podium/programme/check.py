@@ -22,8 +22,8 @@ from .papers import PaperFile, read_paper
 from .problems import Position, Problems
 from .reading import DocumentCache, Reader, ShareOut, in_this_process
 from .rooms import named_rooms, place_sessions, read_rooms
-from .streams import check_colour
 from .sessions import SessionReader
+from .streams import check_colour
 
 __all__ = ["DocumentCache", "Result", "check_project"]
 

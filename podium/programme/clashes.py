@@ -61,8 +61,7 @@ def check_room_clashes(sessions: list[Session], documents: dict[str, Document], 
             )
             problems.error(
                 second.document.position(second.at),
-                f"room '{room}' is taken at {second.text()} on {second.starts.date()} by"
-                f" {first.document.path} ({first.text()})",
+                f"room '{room}' is taken at {second.text()} on {second.starts.date()} by {first.document.path} ({first.text()})",
                 hint,
             )
 
@@ -90,7 +89,7 @@ def check_people_in_two_places(sessions: list[Session], documents: dict[str, Doc
     names: dict[str, str] = {}
     for session in (s for s in sessions if s.is_timed):
         document = documents[session.id]
-        for i, appearance in enumerate(session.people):
+        for appearance in session.people:
             names[appearance.person.id] = appearance.person.name
             presence = _presence(session, document, ("people", _entry_index(document, appearance.person.id), "person"))
             by_person.setdefault(appearance.person.id, []).append(presence)
@@ -122,8 +121,7 @@ def check_old_style_slots(sessions: list[Session], documents: dict[str, Document
         papers = ", ".join(s.id for s in together)
         problems.warning(
             documents[together[0].id].position(("title",)),
-            f"{len(together)} talks share stream '{stream}', {date} and {_span_of(together[0])}: "
-            + ", ".join(files),
+            f"{len(together)} talks share stream '{stream}', {date} and {_span_of(together[0])}: " + ", ".join(files),
             f"a session now holds its papers: move them to data/papers/ and list them in one session file,"
             f" {suggested} with `papers: [{papers}]`; see 'Moving to sessions of papers' on the organisers' page",
         )

@@ -95,10 +95,10 @@ def _language(document: Document, problems: Problems) -> str | None:
 def _check_pattern(document: Document, key: str, pattern: str, language: str | None, problems: Problems) -> None:
     if language is None or pattern in ("short", "full"):
         return
-    sample = dt.datetime(2019, 9, 10, 10, 55, tzinfo=dt.timezone.utc)
+    sample = dt.datetime(2019, 9, 10, 10, 55, tzinfo=dt.UTC)
     try:
         babel.dates.format_datetime(sample, pattern, locale=language.replace("-", "_"))
-    except Exception as error:  # Babel raises several types for a bad pattern
+    except Exception as error:  # noqa: BLE001 (Babel raises several types for a bad pattern)
         problems.error(document.position((key,)), f"{key} is not a valid CLDR pattern: {error}")
 
 

@@ -11,7 +11,6 @@ from .model import Appearance, Link, Person, Stream
 from .problems import Problems
 from .reading import value_at
 
-
 # The folder or file of each kind of item a session or paper refers to.
 _FOLDERS = {"stream": "streams", "person": "people"}
 
@@ -55,7 +54,9 @@ class ItemReader:
         try:
             babel.Locale.parse(tag, sep="-")
         except (ValueError, babel.UnknownLocaleError):
-            self.problems.error(document.position(("language",)), f"unknown language '{tag}'", "use a BCP 47 tag such as de or zh-Hans")
+            self.problems.error(
+                document.position(("language",)), f"unknown language '{tag}'", "use a BCP 47 tag such as de or zh-Hans"
+            )
             return None
         return tag
 

@@ -39,12 +39,8 @@ class _Resolver(yaml.resolver.BaseResolver):
     """Implicit types limited to booleans and nulls (YAML 1.2 core spelling)."""
 
 
-_Resolver.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Resolver.add_implicit_resolver(
-    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_Resolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Resolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
 class _FastComposingLoader(yaml.cyaml.CParser, _Resolver):
@@ -214,7 +210,12 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> tuple[Position, s
     message = "YAML syntax: " + (", ".join(words) or "not valid YAML")
     hint = _syntax_hint(error.problem or "")
     began = error.context_mark
-    if (error.context or "").startswith("while") and began is not None and mark is not None and (began.line, began.column) != (mark.line, mark.column):
+    if (
+        (error.context or "").startswith("while")
+        and began is not None
+        and mark is not None
+        and (began.line, began.column) != (mark.line, mark.column)
+    ):
         where = f"it begins at line {began.line + 1}, column {began.column + 1}"
         hint = f"{hint}; {where}" if hint else where
     return _position(path, mark), message, hint
@@ -264,7 +265,7 @@ class _ValueBuilder:
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
             self._require_tag(node, _SEQ)
-            return [self.build(item, at + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
         self._require_tag(node, _MAP)
         return self._mapping(node, at)
 
@@ -284,21 +285,19 @@ class _ValueBuilder:
                 continue
             key = key_node.value
             if key == "<<" and _is_plain(key_node):
-                self.problems.error(
-                    self._where(key_node), "merge keys (<<) are not supported", "write the fields out"
-                )
+                self.problems.error(self._where(key_node), "merge keys (<<) are not supported", "write the fields out")
                 continue
             if key in result:
-                first_line, _ = self.document.key_positions[at + (key,)]
+                first_line, _ = self.document.key_positions[(*at, key)]
                 self.problems.error(
                     self._where(key_node),
                     f"duplicate key '{key}' (first at line {first_line})",
                     "keep one of them: YAML would silently drop the first",
                 )
                 continue
-            self.document.key_positions[at + (key,)] = _line_and_column(key_node.start_mark)
-            result[key] = self.build(value_node, at + (key,))
-            if result[key] is None and (meant := self._commented_out(key_node, value_node, at + (key,))):
+            self.document.key_positions[(*at, key)] = _line_and_column(key_node.start_mark)
+            result[key] = self.build(value_node, (*at, key))
+            if result[key] is None and (meant := self._commented_out(key_node, value_node, (*at, key))):
                 result[key] = meant
         return result
 

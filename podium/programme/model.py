@@ -150,7 +150,7 @@ class Timed:
         if ends_at is not None:
             return ends_at
         # Wall-clock arithmetic in the zone, then normalised through UTC for the offset.
-        later = starts_at.astimezone(dt.timezone.utc) + dt.timedelta(minutes=conference.default_duration)
+        later = starts_at.astimezone(dt.UTC) + dt.timedelta(minutes=conference.default_duration)
         return later.astimezone(conference.zone)
 
     @property
@@ -275,7 +275,7 @@ class Programme:
         """The room's sessions, in programme order."""
         return self._by_room.get(room.name, [])
 
-    def published_at(self, url: str) -> "Programme":
+    def published_at(self, url: str) -> Programme:
         """The same programme, published at `url` unless conference.yml names an address."""
         if self.conference.url:
             return self

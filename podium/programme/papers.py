@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from .items import ItemReader
@@ -73,7 +74,7 @@ def place(session: Session, files: list[PaperFile], zone, problems: Problems) ->
 def _timed(paper: Paper, file: PaperFile, session: Session, zone, problems: Problems) -> Paper:
     """The paper with its own times, checked against its session's, or with its session's times."""
     span = file.span
-    same_as_session = dict(date=session.date, start=session.start, end=session.end, ends_next_day=session.ends_next_day)
+    same_as_session = {"date": session.date, "start": session.start, "end": session.end, "ends_next_day": session.ends_next_day}
     if span.start is None:
         return dataclasses.replace(paper, **same_as_session)
     where = file.document.position(("start",))
@@ -95,9 +96,7 @@ def _timed(paper: Paper, file: PaperFile, session: Session, zone, problems: Prob
         )
         return dataclasses.replace(paper, **same_as_session)
     check_clock_times(file.document, date, span, zone, problems)
-    return dataclasses.replace(
-        paper, own_time=True, date=date, start=span.start, end=span.end, ends_next_day=span.ends_next_day
-    )
+    return dataclasses.replace(paper, own_time=True, date=date, start=span.start, end=span.end, ends_next_day=span.ends_next_day)
 
 
 def _check_overlaps(session: Session, files: list[PaperFile], placed: list[Paper], problems: Problems) -> None:
@@ -105,10 +104,10 @@ def _check_overlaps(session: Session, files: list[PaperFile], placed: list[Paper
     if session.kind == "posters":
         return
     timed = sorted(
-        ((p.starts_at(dt.timezone.utc), _ends_or_minute(p), f) for p, f in zip(placed, files) if p.own_time),
+        ((p.starts_at(dt.UTC), _ends_or_minute(p), f) for p, f in zip(placed, files, strict=True) if p.own_time),
         key=lambda item: item[0],
     )
-    for (first_start, first_end, first), (second_start, _, second) in zip(timed, timed[1:]):
+    for (_, first_end, first), (second_start, _, second) in itertools.pairwise(timed):
         if second_start < first_end:
             problems.error(
                 second.document.position(("start",)),
@@ -134,8 +133,8 @@ def _check_boards(session: Session, files: list[PaperFile], problems: Problems) 
 
 
 def _ends_or_minute(paper: Paper) -> dt.datetime:
-    ends = paper.ends_at(dt.timezone.utc)
-    return ends if ends is not None else paper.starts_at(dt.timezone.utc) + dt.timedelta(minutes=1)
+    ends = paper.ends_at(dt.UTC)
+    return ends if ends is not None else paper.starts_at(dt.UTC) + dt.timedelta(minutes=1)
 
 
 def _span_text(timed) -> str:

@@ -6,8 +6,8 @@ shows the organiser every mistake at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 ERROR = "error"
 WARNING = "warning"
@@ -77,7 +77,7 @@ class Problems:
     def warning(self, position: Position, message: str, hint: str = "") -> None:
         self.items.append(Problem(position, WARNING, message, hint))
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
 
     def mark_at_fault(self, kind: str, id_: str) -> None:

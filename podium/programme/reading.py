@@ -9,8 +9,9 @@ folder may be read in several processes at once (`ShareOut`, given by the caller
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from . import schema
 from .load import Document, load_bytes
@@ -118,11 +119,11 @@ class Reader:
             seen[folded] = shown
             named.append((id_, file))
         documents = self._documents([file for _, file in named], schema_name)
-        for (id_, file), document in zip(named, documents):
+        for (id_, file), document in zip(named, documents, strict=True):
             if document is None:
                 self.problems.unreadable.add(file.relative_to(self.root).as_posix())
                 self.problems.mark_at_fault(name, id_)
-        return [(id_, document) for (id_, _), document in zip(named, documents) if document is not None]
+        return [(id_, document) for (id_, _), document in zip(named, documents, strict=True) if document is not None]
 
     def report_unknown_entries(self, known_files: set[str], known_folders: set[str]) -> None:
         """What data/ holds that Podium does not read: nothing there may vanish without a word.

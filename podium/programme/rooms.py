@@ -39,7 +39,9 @@ def read_rooms(document: Document, problems: Problems) -> list[Room]:
     return rooms
 
 
-def place_sessions(sessions: list[Session], documents: dict[str, Document], rooms: list[Room], problems: Problems) -> list[Session]:
+def place_sessions(
+    sessions: list[Session], documents: dict[str, Document], rooms: list[Room], problems: Problems
+) -> list[Session]:
     """Each session with its room by the room's name; a room rooms.yml does not list reported."""
     by_key = {room.id: room for room in rooms} | {room.name: room for room in rooms}
     placed = []

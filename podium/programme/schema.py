@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -39,7 +40,7 @@ _TYPE_NAMES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str) -> dict:
     """One schema, with the shared definitions written into it.
 
@@ -67,7 +68,7 @@ def _strict_ends(node: Any) -> Any:
     return strict
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str) -> jsonschema.Draft7Validator:
     """jsonschema's validator for one schema: it explains what is wrong, for the messages."""
     # Imported only when a document has problems: importing jsonschema takes about
@@ -77,7 +78,7 @@ def _validator(name: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(_schema(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast_validator(name: str) -> Callable[[Any], Any]:
     """The same schema compiled to Python code by fastjsonschema: many times faster.
 
@@ -138,26 +139,24 @@ def check(document: Document, schema_name: str, problems: Problems) -> set[tuple
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             # The unknown fields are at fault, not the item that holds them.
             allowed = error.schema.get("properties", {})
-            at_fault.update(at + (key,) for key in error.instance if key not in allowed)
+            at_fault.update((*at, key) for key in error.instance if key not in allowed)
         else:
             at_fault.add(at)
         _report(document, error, problems, required)
     return at_fault
 
 
-def _report(
-    document: Document, error: jsonschema.ValidationError, problems: Problems, required: set[str]
-) -> None:
+def _report(document: Document, error: jsonschema.ValidationError, problems: Problems, required: set[str]) -> None:
     at = tuple(error.absolute_path)
     # Items of a file that is a list (streams.yml) are named after the file: streams[0].id
-    field = _field_name((document.path.rsplit("/", 1)[-1].removesuffix(".yml"),) + at if at and isinstance(at[0], int) else at)
+    field = _field_name((document.path.rsplit("/", 1)[-1].removesuffix(".yml"), *at) if at and isinstance(at[0], int) else at)
     kind = error.validator
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(allowed)
-            problems.error(document.key_position(at + (key,)), f"unknown field '{key}'", hint)
+            problems.error(document.key_position((*at, key)), f"unknown field '{key}'", hint)
     elif kind == "required":
         missing = error.message.split("'")[1]
         where = f" in {field}" if field else ""
@@ -166,16 +165,12 @@ def _report(
         expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
         got = _describe(error.instance)
         hint = _quote_hint(document, at, error)
-        problems.error(
-            document.position(at), f"{field or 'the file'} must be {expected}, not {got}", hint
-        )
+        problems.error(document.position(at), f"{field or 'the file'} must be {expected}, not {got}", hint)
     elif kind == "enum":
         allowed = [str(value) for value in error.validator_value]
         close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else ""
-        problems.error(
-            document.position(at), f"{field} must be one of {', '.join(allowed)}, not {_shown(error.instance)}", hint
-        )
+        problems.error(document.position(at), f"{field} must be one of {', '.join(allowed)}, not {_shown(error.instance)}", hint)
     elif kind == "pattern" and not error.instance.strip():
         hint = "write a value" if at and at[0] in required and len(at) == 1 else "write a value, or leave the field out"
         problems.error(document.position(at), f"{field} is empty", hint)
@@ -223,4 +218,4 @@ def _quote_hint(document: Document, at: tuple, error: jsonschema.ValidationError
         return ""
     if error.instance is None:
         return "write a value, or leave the field out"
-    return f"quote it: \"{str(error.instance).lower()}\""
+    return f'quote it: "{str(error.instance).lower()}"'

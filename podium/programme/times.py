@@ -57,9 +57,7 @@ def read_span(document: Document, problems: Problems) -> Span:
     start = read_time(data.get("start"))
     end_text, duration_text = data.get("end"), data.get("duration")
     if end_text is not None and duration_text is not None:
-        problems.error(
-            document.position(("duration",)), "end and duration are both given", "keep one of them"
-        )
+        problems.error(document.position(("duration",)), "end and duration are both given", "keep one of them")
         return Span(start)
     for key, text in (("end", end_text), ("duration", duration_text)):
         if text is not None and start is None:
@@ -132,15 +130,13 @@ def check_clock_times(document: Document, date: dt.date, span: Span, zone: ZoneI
             _check_local_time(document, key, where, moment, zone, problems)
 
 
-def _check_local_time(
-    document: Document, key: str, where: str, local: dt.datetime, zone: ZoneInfo, problems: Problems
-) -> None:
+def _check_local_time(document: Document, key: str, where: str, local: dt.datetime, zone: ZoneInfo, problems: Problems) -> None:
     """A wall-clock time skipped or repeated by a daylight-saving change is no time at all."""
     early = local.replace(tzinfo=zone, fold=0)
     late = local.replace(tzinfo=zone, fold=1)
     if early.utcoffset() == late.utcoffset():
         return
-    round_trip = early.astimezone(dt.timezone.utc).astimezone(zone).replace(tzinfo=None)
+    round_trip = early.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
     if round_trip != local:
         message = f"{key} {local:%H:%M} on {local:%Y-%m-%d} does not exist in {zone.key} (clocks go forward)"
     else:

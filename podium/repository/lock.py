@@ -10,9 +10,9 @@ however it ends, so a killed build never leaves the folder locked.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 try:
     import fcntl
@@ -42,7 +42,7 @@ def exclusive(root: Path, command: str) -> Iterator[None]:
             holder = os.read(descriptor, 200).decode("utf-8", "replace").strip() or "another command"
             raise Busy(f"{holder} is running in this folder: wait until it has finished") from None
         os.ftruncate(descriptor, 0)
-        os.write(descriptor, f"build.py {command} (process {os.getpid()})".encode("utf-8"))
+        os.write(descriptor, f"build.py {command} (process {os.getpid()})".encode())
         yield
     finally:
         os.close(descriptor)  # closing drops the lock

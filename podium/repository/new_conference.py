@@ -14,11 +14,10 @@ import filecmp
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
 
 SEED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seed" / "data"
 KEPT_SEED = Path("examples") / "seed" / "data"
@@ -46,7 +45,9 @@ def complete(given: dict[str, str | None], ask: Callable[[str], str] | None) -> 
         answers["end"] = answers["start"]
     missing = [key for key in QUESTIONS if answers.get(key) is None]
     if missing and ask is None:
-        raise MissingAnswers(f"build.py new needs {' '.join('--' + key for key in missing)} (or run it in a terminal to be asked)")
+        raise MissingAnswers(
+            f"build.py new needs {' '.join('--' + key for key in missing)} (or run it in a terminal to be asked)"
+        )
     for key in missing:
         default = answers.get("start") if key == "end" else None
         reply = ask(f"{QUESTIONS[key]}{f' [{default}]' if default else ''}: ").strip()  # type: ignore[misc]
@@ -63,7 +64,7 @@ class NewConference:
     language: str = "en"
 
     @classmethod
-    def parse(cls, name: str, start: str, end: str, timezone: str, language: str = "en") -> "NewConference":
+    def parse(cls, name: str, start: str, end: str, timezone: str, language: str = "en") -> NewConference:
         """The answers given, checked, or NewConferenceError saying which is wrong and how."""
         name = name.strip()
         if not name:

@@ -46,9 +46,7 @@ def upgrade(root: Path, source: str | None, ref: str = DEFAULT_REF) -> Upgrade |
     newer_files = [path for path in git.files(newer) if is_podiums(path)]
     kept = set(newer_files)
     gone = [
-        path
-        for path in (git.files(base) if base else [])
-        if is_podiums(path) and path not in kept and (root / path).exists()
+        path for path in (git.files(base) if base else []) if is_podiums(path) and path not in kept and (root / path).exists()
     ]
     # Record the newer Podium as merged without taking any of its files, then take
     # Podium's files one by one; a failure anywhere undoes the merge.
@@ -76,9 +74,7 @@ class _Git:
         self.root = root
 
     def run(self, *args: str, check: bool = True, stdin: str | None = None, failure: str | None = None) -> str:
-        result = subprocess.run(
-            ["git", *args], cwd=self.root, input=stdin, capture_output=True, text=True, encoding="utf-8"
-        )
+        result = subprocess.run(["git", *args], cwd=self.root, input=stdin, capture_output=True, text=True, encoding="utf-8")
         if check and result.returncode != 0:
             raise UpgradeError(f"{failure or 'git ' + args[0] + ' failed'}: {result.stderr.strip()}")
         return result.stdout

@@ -73,7 +73,7 @@ def _with_forms_of_each_stem(postings: dict[str, dict[int, int]], stem) -> dict[
         return postings
     plain = sorted(term for term in postings if not terms.is_cjk(term))
     classes: dict[str, list[str]] = {}
-    for term, stemmed in zip(plain, stem(plain)):
+    for term, stemmed in zip(plain, stem(plain), strict=True):
         classes.setdefault(stemmed, []).append(term)
     joined = dict(postings)
     for forms in classes.values():
@@ -117,7 +117,12 @@ def _encode(documents: dict[int, int]) -> list[int]:
 def _shown(document: Document) -> list[str]:
     """[address, title, day and time · stream · room..., excerpt, language, direction]: what a result
     shows; the language and its direction only for a title and text in a language of their own."""
-    shown = [document.path, document.title, " · ".join(filter(None, (document.when, *document.about))), _excerpt(document.summary)]
+    shown = [
+        document.path,
+        document.title,
+        " · ".join(filter(None, (document.when, *document.about))),
+        _excerpt(document.summary),
+    ]
     if document.language:
         shown += [document.language, translations.direction(document.language)]
     return shown
@@ -137,4 +142,3 @@ def _json(value: object) -> bytes:
 
 def _hash(content: bytes) -> str:
     return hashlib.blake2b(content, digest_size=5).hexdigest()
-

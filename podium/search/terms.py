@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
 import snowballstemmer
 
 # Han (with its extensions and compatibility forms), the iteration mark 々, Hiragana and Katakana.

@@ -19,10 +19,10 @@ import io
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_decimal
-from markupsafe import Markup, escape
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 CATALOGS = Path(__file__).resolve().parent
 DOMAIN = "podium"
@@ -74,14 +74,14 @@ def path_of(locale: str) -> Path:
     return CATALOGS / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalog(locale: str):
     """The Babel catalog of `locale`, read from its .po file."""
     with path_of(locale).open("rb") as file:
         return read_po(file, locale=locale, domain=DOMAIN)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translations(locale: str) -> gettext_module.NullTranslations:
     """The catalog of `locale` compiled to gettext's form (what `.mo` files hold), in memory."""
     buffer = io.BytesIO()
@@ -122,7 +122,7 @@ def browser_messages() -> dict:
     return _browser_messages(_active_locale)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _browser_messages(locale: str) -> dict:
     messages: dict = {}
     compiled = translations(locale)
@@ -143,7 +143,7 @@ def _plural_samples(locale: str) -> dict[str, int]:
     so that the browser's Intl.PluralRules picks the form gettext would."""
     rule = Locale.parse(locale).plural_form
     samples: dict[str, int] = {}
-    for n in range(0, 1000):
+    for n in range(1000):
         samples.setdefault(rule(n), n)
     return samples
 

@@ -68,7 +68,7 @@ def _tidy(path: Path, locale: str | None, before: bytes | None) -> None:
     )
     catalog.project, catalog.version, catalog.msgid_bugs_address = "Podium", "", ""
     catalog.last_translator = catalog.language_team = "Podium"
-    catalog.creation_date = catalog.revision_date = dt.datetime.now(dt.timezone.utc)
+    catalog.creation_date = catalog.revision_date = dt.datetime.now(dt.UTC)
     if locale == "en":
         for message in catalog:
             if message.id:

@@ -4,11 +4,10 @@ handed to MkDocs in bundles (mkdocs_hooks.on_files) the same site as pages in fi
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
-from podium.engine import build, mkdocs_config, staging
+from podium.engine import build, engines, staging
 from podium.engine.layout import BuildError, Layout
 from podium.programme.check import check_project
 from tests.conftest import MULTI_DATA, TEST_SOURCE_DATE_EPOCH, make_project
@@ -67,8 +66,8 @@ def test_pages_in_bundles_build_the_site_pages_in_files_build(tmp_path, monkeypa
     assert not (layout.staged_docs / "sessions").exists(), "and wrote none as files"
     staging.stage_pages(layout, programme)
     files = tmp_path / "from-files"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(layout.config), "-d", str(files)]
-    subprocess.run(command, cwd=project, env=mkdocs_config.environment(), check=True)
+    engine = engines.chosen()
+    subprocess.run(engine.build_command(layout.config, files), cwd=project, env=engine.environment(), check=True, capture_output=True)
     assert tree_digest(files) == {path: digest for path, digest in from_bundles.items() if not _is_export(path)}
 
 

@@ -39,8 +39,10 @@ check: $(VENV)/.runtime  ## check data/ and report every problem
 verify: $(VENV)/.runtime  ## check the built site/: links, assets, other hosts, page budgets
 	$(PY) build.py verify
 
-test: $(VENV)/.dev $(NODE_TOOLS)  ## run every test (browser tests need Chromium: see README)
+test: $(VENV)/.dev $(NODE_TOOLS)  ## run every test (browser tests need Chromium: see README); ruff and mypy among them
 	$(PY) -m pytest
+	# The second engine (podium/engine/engines.py) builds the golden trees and the site tests' sites too.
+	PODIUM_ENGINE=properdocs $(PY) -m pytest -q tests/golden tests/site
 
 bench: $(VENV)/.dev $(NODE_TOOLS) build/zensical-venv/.installed  ## measure build, preview and import speed and Lighthouse scores; figures to benchmarks/results/
 	ZENSICAL=build/zensical-venv/bin/zensical $(PY) -m benchmarks.build_speed

@@ -114,6 +114,8 @@ def measure(papers: int, folder: Path, zensical: bool, weights: bool = True) -> 
     phases = _phases(build["stderr"])
     built = project / "site"
     programme = check_project(project).programme
+    if programme is None:
+        raise SystemExit(f"the synthetic programme of {papers} papers does not check: a mistake in benchmarks/synthetic.py")
     row = {
         "papers": papers,
         "sessions": len(programme.sessions),

@@ -21,6 +21,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from benchmarks import save_results
 from benchmarks.synthetic import _people, _text, _words
@@ -34,7 +35,7 @@ def schedule(sessions: int, seed: int = 2019) -> dict:
     rng = random.Random(seed)
     people = list(_people(rng, max(2, sessions * 3 // 4)).values())
     rooms = [f"Room {i + 1}" for i in range(16)]
-    days = []
+    days: list[dict[str, Any]] = []
     for day_index in range(4):
         date = dt.date(2026, 8, 10) + dt.timedelta(days=day_index)
         days.append({"index": day_index + 1, "date": date.isoformat(), "rooms": {room: [] for room in rooms}})

@@ -163,7 +163,7 @@ def generate(papers: int, seed: int = 2019) -> dict[str, str]:
     person_ids = list(people)
     for day in DAYS:
         for key, title, kind, start, end in FOR_EVERYONE:
-            session = {"title": f"{title}: {_words(rng, 4)}" if kind == "keynote" else title, "kind": kind,
+            session: dict[str, object] = {"title": f"{title}: {_words(rng, 4)}" if kind == "keynote" else title, "kind": kind,
                        "date": day.isoformat(), "start": start, "end": end}  # fmt: skip
             if kind == "keynote":
                 session["room"] = "Main hall"
@@ -191,7 +191,9 @@ def generate(papers: int, seed: int = 2019) -> dict[str, str]:
                 break
             number += 1
             listed.append(f"paper-{number:05d}")
-            authors = [{"person": p, "role": "Presenter"} for p in free((day, start), 1 if rng.random() < 0.5 else 2)]
+            authors: list[dict[str, object]] = [
+                {"person": p, "role": "Presenter"} for p in free((day, start), 1 if rng.random() < 0.5 else 2)
+            ]
             if len(authors) == 2 and rng.random() < 0.5:
                 authors[1] = {"person": authors[1]["person"], "role": "Co-author", "presenting": False}
             files[f"papers/{listed[-1]}.yml"] = _dump({

@@ -18,6 +18,7 @@ from .engine import build, checking, serve
 from .engine.layout import BuildError, Layout, SetupError
 from .pages import page_count
 from .programme.check import DocumentCache, Result
+from .programme.model import Programme
 from .programme.problems import Problems
 from .programme.schema import is_web_address
 from .repository import lock
@@ -109,11 +110,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(layout: Layout, args: argparse.Namespace) -> int:
-    result, failing = _check_and_report(layout, args.strict)
-    _github_job_summary("Data check", result, failing)
-    if failing:
+    result, programme = _check_and_report(layout, args.strict)
+    _github_job_summary("Data check", result, programme)
+    if programme is None:
         return EXIT_PROBLEMS
-    _note_language(result.programme.conference.language)
+    _note_language(programme.conference.language)
     print(f"{_summary(result)}: no errors")
     return EXIT_OK
 
@@ -122,20 +123,20 @@ def _build(layout: Layout, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if build.recover_publication(layout):
         print("note: site/ was put back as it was before a build that was stopped half way", file=sys.stderr)
-    result, failing = _check_and_report(layout, args.strict)
+    result, programme = _check_and_report(layout, args.strict)
     phases = {"check": time.perf_counter() - started}
-    if failing:
-        _github_job_summary("Build", result, failing)
+    if programme is None:
+        _github_job_summary("Build", result, programme)
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
-    _note_language(result.programme.conference.language)
+    _note_language(programme.conference.language)
     try:
-        phases.update(build.build(layout, result.programme))
+        phases.update(build.build(layout, programme))
     except BuildError:
         print("Nothing was published; site/ is unchanged.", file=sys.stderr)
         raise
     print(f"{_summary(result)}: built site/ in {time.perf_counter() - started:.1f} s")
-    _github_job_summary("Build", result, failing, pages=page_count(result.programme))
+    _github_job_summary("Build", result, programme, pages=page_count(programme))
     if args.timings:
         # Wall times; the exports are made while MkDocs runs, so `mkdocs` includes them.
         print("timings: " + " ".join(f"{name}={seconds:.3f}" for name, seconds in phases.items()), file=sys.stderr)
@@ -144,10 +145,10 @@ def _build(layout: Layout, args: argparse.Namespace) -> int:
 
 def _serve(layout: Layout, args: argparse.Namespace) -> int:
     def check(cache: DocumentCache) -> serve.Checked:
-        result, failing = _check_and_report(layout, args.strict, cache)
-        if failing:
+        result, programme = _check_and_report(layout, args.strict, cache)
+        if programme is None:
             return serve.Checked(None, result.problems.sorted(), "")
-        return serve.Checked(result.programme, result.problems.sorted(), _summary(result))
+        return serve.Checked(programme, result.problems.sorted(), _summary(result))
 
     return EXIT_OK if serve.serve(layout, args.dev_addr, check) else EXIT_PROBLEMS
 
@@ -165,27 +166,27 @@ def _note_language(tag: str) -> None:
 
 def _checked(layout: Layout, strict: bool, cache: DocumentCache | None = None) -> Result | None:
     """Check the data and print every problem; None when the build must stop."""
-    result, failing = _check_and_report(layout, strict, cache)
-    return None if failing else result
+    result, programme = _check_and_report(layout, strict, cache)
+    return None if programme is None else result
 
 
-def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None = None) -> tuple[Result, bool]:
-    """Check the data, print every problem, and say whether the build must stop."""
+def _check_and_report(layout: Layout, strict: bool, cache: DocumentCache | None = None) -> tuple[Result, Programme | None]:
+    """Check the data and print every problem; the programme to publish, or None when the build must stop."""
     result = checking.check(layout.root, cache)
     _report(result.problems)
-    failing = bool(result.problems.errors or (strict and result.problems.warnings)) or result.programme is None
-    if failing:
+    programme = result.programme
+    if programme is None or result.problems.errors or (strict and result.problems.warnings):
         counts = f"{len(result.problems.errors)} error(s), {len(result.problems.warnings)} warning(s)"
         print(f"{counts}{' (--strict: warnings count as errors)' if strict else ''}", file=sys.stderr)
-        return result, True
+        return result, None
     # The publishing workflow knows the site's address (GitHub Pages) when the data does not.
     site_url = os.environ.get("PODIUM_SITE_URL", "").strip()
-    if site_url and not result.programme.conference.url:
+    if site_url and not programme.conference.url:
         if not is_web_address(site_url):
             print(f"error: PODIUM_SITE_URL {site_url!r} is not a web address Podium can publish at", file=sys.stderr)
-            return result, True
-        result.programme = result.programme.published_at(site_url)
-    return result, False
+            return result, None
+        result.programme = programme = programme.published_at(site_url)
+    return result, programme
 
 
 def _new(layout: Layout, args: argparse.Namespace) -> int:
@@ -201,8 +202,8 @@ def _new(layout: Layout, args: argparse.Namespace) -> int:
         return EXIT_ENVIRONMENT if isinstance(error, new_conference.MissingAnswers) else EXIT_PROBLEMS
     for line in done:
         print(line)
-    result, failing = _check_and_report(layout, strict=False)
-    if failing:
+    result, programme = _check_and_report(layout, strict=False)
+    if programme is None:
         return EXIT_PROBLEMS
     print(f"{_summary(result)}: no errors. Next: edit the files in data/, then make serve to see them.")
     return EXIT_OK
@@ -274,8 +275,8 @@ def _import(layout: Layout, args: argparse.Namespace) -> int:
     _print_plan(outcome.plan, args.dry_run)
     if args.dry_run or not outcome.wrote:
         return EXIT_OK
-    result, failing = _check_and_report(layout, strict=False)
-    if failing:
+    result, programme = _check_and_report(layout, strict=False)
+    if programme is None:
         print("The imported data has problems: fix them in the source and import again, or in data/.", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{_summary(result)}: no errors. Next: make serve, to see it.")
@@ -314,7 +315,7 @@ def _print_plan(plan, dry_run: bool) -> None:
         print(f"Removed {verb} the files of items gone from the source: {', '.join('data/' + p for p in plan.removed)}")
 
 
-def _github_job_summary(what: str, result: Result, failing: bool, pages: int | None = None) -> None:
+def _github_job_summary(what: str, result: Result, programme: Programme | None, pages: int | None = None) -> None:
     """In GitHub Actions, the run's page shows the counts and every problem as a table."""
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary_file:
@@ -325,7 +326,7 @@ def _github_job_summary(what: str, result: Result, failing: bool, pages: int | N
         counts = _summary(result) + (f", {pages} pages" if pages is not None else "")
         lines.append(f"**{_markdown_cell(counts)}**")
         lines.append("")
-    verdict = "passed" if not failing else "failed: nothing was published" if what == "Build" else "failed"
+    verdict = "passed" if programme is not None else "failed: nothing was published" if what == "Build" else "failed"
     lines += [f"{what} {verdict}: {len(result.problems.errors)} error(s), {len(result.problems.warnings)} warning(s).", ""]
     if problems:
         lines += ["| file | line | problem | hint |", "|---|---|---|---|"]
@@ -353,6 +354,8 @@ def _report(problems: Problems) -> None:
 
 def _summary(result: Result) -> str:
     programme = result.programme
+    if programme is None:
+        return ""
     parts = [count(programme.sessions, "session")]
     if programme.papers:
         parts.append(count(programme.papers, "paper"))

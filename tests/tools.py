@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -27,7 +28,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def unavailable(reason: str):
+def unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: these checks may not be skipped)")
     pytest.skip(reason)

@@ -12,6 +12,7 @@ as long as rendering a few hundred pages.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import pickle
@@ -43,7 +44,7 @@ def in_shares(items: list[T], processes: int, work: Callable[[list[T]], list[R]]
     """
     if processes < 2 or len(items) < 2 or not available():
         return work(items)
-    others = [_start(lambda index=index: work(items[index::processes])) for index in range(1, processes)]
+    others = [_start(functools.partial(_share, work, items, index, processes)) for index in range(1, processes)]
     try:
         shares = [work(items[0::processes])]
     finally:
@@ -65,6 +66,10 @@ def in_child(fork: bool, function: Callable[..., T], *arguments) -> T:
 
 class ForkedProcessDied(Exception):
     """A forked process ended without sending its result (killed, say)."""
+
+
+def _share(work: Callable[[list[T]], list[R]], items: list[T], index: int, processes: int) -> list[R]:
+    return work(items[index::processes])
 
 
 def _start(work: Callable[[], R]) -> tuple[int, int]:

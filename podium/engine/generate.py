@@ -14,6 +14,7 @@ it is decided what is made again and in which process:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from .. import exports, pages
@@ -30,7 +31,7 @@ def generate(programme: Programme, stamp: dt.datetime, reuse: Fresh = Fresh()) -
     """
     renderer = pages.Renderer(programme)
     files = {
-        job.page: reuse.made(job.page, (job.template, job.inputs), lambda job=job: renderer.page(job))
+        job.page: reuse.made(job.page, (job.template, job.inputs), functools.partial(renderer.page, job))
         for job in pages.jobs(programme)
     }
     for export in exports.each_file(programme, stamp, memo=reuse.made):

@@ -187,7 +187,7 @@ def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
     return env
 
 
-class _ChangesObserver(watchdog.observers.Observer):
+class _ChangesObserver(watchdog.observers.Observer):  # type: ignore[valid-type,misc]  # the platform's observer, chosen at import
     """The operating system's file watcher (inotify on Linux), told only of changes.
 
     Reading a file is an event too (opened, closed without writing); MkDocs reads

@@ -34,7 +34,8 @@ def merged(organisers: dict) -> dict:
     base = podium_settings()
     settings = {key: value for key, value in base.items() if key not in organisers and key not in ("nav", "theme")}
     settings["nav"] = navigation(base["nav"], organisers.get("nav"))
-    theirs = organisers.get("theme") if isinstance(organisers.get("theme"), dict) else {}
+    theirs = organisers.get("theme")
+    theirs = theirs if isinstance(theirs, dict) else {}
     settings["theme"] = {key: value for key, value in base["theme"].items() if key not in theirs}
     if isinstance(theirs.get("palette"), list):
         settings["theme"]["palette"] = theirs["palette"]  # given again, to be translated

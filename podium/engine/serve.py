@@ -137,6 +137,8 @@ class _SearchIndex:
         while True:
             with self.lock:
                 programme = self.wanted
+            if programme is None:  # only make_aside starts this, with a programme wanted
+                return
             self.make(programme)
             with self.lock:
                 if self.wanted is programme:  # no save came meanwhile

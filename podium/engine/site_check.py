@@ -71,7 +71,7 @@ class _Checker:
             self.report.problems.append(f"site/{relative}: not readable as HTML")
             return
         weight = self._served_size(page)
-        for element, attribute, address, _position in tree.iterlinks():
+        for element, attribute, address, _position in tree.iterlinks():  # type: ignore[attr-defined]  # lxml.html's, not in lxml-stubs
             kind = (element.tag, attribute)
             if kind not in LOADED and kind not in LINKING:
                 continue
@@ -151,8 +151,9 @@ def _base(site: Path) -> _Base | None:
     if not home.is_file():
         return None
     for link in lxml.html.fromstring(home.read_bytes()).iter("link"):
-        if link.get("rel") == "canonical" and link.get("href"):
-            parts = urlsplit(link.get("href"))
+        href = link.get("href")
+        if link.get("rel") == "canonical" and isinstance(href, str) and href:
+            parts = urlsplit(href)
             path = parts.path if parts.path.endswith("/") else parts.path + "/"
             return _Base(f"{parts.scheme}://{parts.netloc}", path)
     return None

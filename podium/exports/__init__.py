@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .. import translations
 from ..programme import addresses
-from ..programme.model import Paper, Programme, in_calendars
+from ..programme.model import Paper, Programme, Session, in_calendars
 from .memo import Memo, make_now
 
 
@@ -79,13 +79,13 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
             addresses.session_calendar(session), (conference, session), functools.partial(calendars.calendar, label, [session])
         )
     for paper in programme.papers:
-        session = programme.session_of(paper)
+        holding = programme.session_of(paper)
         # A paper at its session's time is in the session's calendar; one with a time of
         # its own has a calendar of its own.
         if paper.own_time:
             label = f"{paper.title} ({name})"
             make = functools.partial(calendars.calendar, label, [paper])
-            yield export(addresses.paper_calendar(paper), (conference, paper, session), make)
+            yield export(addresses.paper_calendar(paper), (conference, paper, holding), make)
         url = absolute.get(f"paper {paper.id}")
         inputs = (conference, paper, url)
         yield export(addresses.paper_bibtex(paper), inputs, functools.partial(scholarly.bibtex, programme, paper, url))
@@ -104,9 +104,13 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
 def _stream_items(programme: Programme, stream) -> list:
     """A stream's calendar: its sessions, and its papers in sessions of other streams (as
     themselves at a time of their own, else as their session)."""
-    items: list = in_calendars(programme.sessions_of_stream(stream))
+    items: list[Session | Paper] = list(in_calendars(programme.sessions_of_stream(stream)))
     for paper in programme.papers_of_stream(stream):
-        item = paper if paper.own_time else programme.session_of(paper)
-        if item is not None and item not in items and (paper.own_time or item.in_calendars):
-            items.append(item)
+        if paper.own_time:
+            if paper not in items:
+                items.append(paper)
+            continue
+        session = programme.session_of(paper)
+        if session is not None and session not in items and session.in_calendars:
+            items.append(session)
     return items

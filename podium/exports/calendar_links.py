@@ -41,8 +41,8 @@ def outlook(programme: Programme, session: Session, url: str | None) -> str:
 
 def _times(programme: Programme, session: Session) -> tuple[dt.datetime, dt.datetime]:
     utc = dt.UTC
-    starts_at = session.starts_at(programme.conference.zone)
-    return starts_at.astimezone(utc), session.ends_at_or_default(programme.conference).astimezone(utc)
+    starts_at = session.start_moment(programme.conference.zone)
+    return starts_at.astimezone(utc), session.end_moment(programme.conference).astimezone(utc)
 
 
 def _location(programme: Programme, session: Session) -> str:

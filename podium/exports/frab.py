@@ -54,7 +54,7 @@ def days(programme: Programme) -> list[Day]:
     for session in in_calendars(programme.sessions):
         # A congress's day runs on past midnight (day_change), as frab's own days do; each
         # event keeps its real date and time.
-        date = session.programme_day(programme.conference.day_change)
+        date = session.programme_day(programme.conference.day_change) or session.day
         day = result.setdefault(date, Day(len(result) + 1, date))
         day.rooms.setdefault(session.room or PLACEHOLDER_ROOM, []).extend(events_of(session))
     return list(result.values())
@@ -94,7 +94,7 @@ class Schedule:
 
 def schedule_json(programme: Programme, conference: dict) -> bytes:
     """`schedule.json` in the c3voc format."""
-    schedule = {"version": _version(conference)}
+    schedule: dict[str, object] = {"version": _version(conference)}
     if programme.conference.url:
         schedule["base_url"] = programme.conference.url
     schedule["conference"] = conference
@@ -149,8 +149,8 @@ def _conference(programme: Programme, urls: dict[str, str], paper_urls: dict[str
         json_days.append({
             "index": day.index,
             "date": day.date.isoformat(),
-            "day_start": min(e.starts_at(conference.zone) for e in events).isoformat(),
-            "day_end": max(e.ends_at_or_default(conference) for e in events).isoformat(),
+            "day_start": min(e.start_moment(conference.zone) for e in events).isoformat(),
+            "day_end": max(e.end_moment(conference) for e in events).isoformat(),
             "rooms": {
                 room: [_event(programme, e, numbers[_key(e)], urls, paper_urls) for e in in_room]
                 for room, in_room in day.rooms.items()
@@ -180,11 +180,12 @@ def _key(event: Session | Paper) -> tuple[str, str]:
 
 def _event(programme: Programme, event: Session | Paper, number: int, urls: dict, paper_urls: dict) -> dict:
     conference = programme.conference
-    starts_at = event.starts_at(conference.zone)
-    ends_at = event.ends_at_or_default(conference)
+    starts_at = event.start_moment(conference.zone)
+    ends_at = event.end_moment(conference)
     if isinstance(event, Paper):
-        session = programme.session_of(event)
+        session = programme.session_holding(event)
         guid = ids.guid(conference, "paper", event.id)
+        subtitle: str | None
         url, kind, subtitle = paper_urls[event.id], PAPER_TYPE, event.subtitle or session.title
         persons, description, language = event.presenters, event.description, event.language
         opted_out = not event.recording or not session.recording
@@ -248,7 +249,7 @@ def _references(programme: Programme, event: Session | Paper) -> list[tuple[Link
     """The event's links with their titles: a session's own and its papers' (titled by paper);
     a paper's own and its session's (a session's recording holds each paper's talk)."""
     if isinstance(event, Paper):
-        session = programme.session_of(event)
+        session = programme.session_holding(event)
         return [(link, link.label) for link in (*event.links, *session.links)]
     own = [(link, link.label) for link in event.links]
     of_papers = [(link, f"{paper.title}: {link.label or link.kind}") for paper in event.papers for link in paper.links]

@@ -72,7 +72,7 @@ class CalendarWriter:
     def frame(self, name: str, items: list[Session | Paper]) -> tuple[bytes, bytes]:
         """A calendar's lines before its events (with the zone's rules for the years of
         `items`) and after them: My programme puts a visitor's events between them."""
-        years = [item.date.year for item in items if item.is_timed]
+        years = [item.date.year for item in items if item.date is not None and item.start is not None]
         zone = self._zone(min(years), max(years)) if years else b""
         before_name, after_name, closing = self._head
         return before_name + self._name_line(name) + after_name + zone, closing
@@ -127,15 +127,15 @@ class CalendarWriter:
 
 def _event(programme: Programme, item: Session | Paper, stamp: dt.datetime, url: str | None) -> Event:
     conference = programme.conference
-    is_paper = isinstance(item, Paper)
     event = Event()
-    event.add("uid", paper_uid(programme, item) if is_paper else session_uid(programme, item))
+    event.add("uid", paper_uid(programme, item) if isinstance(item, Paper) else session_uid(programme, item))
     event.add("dtstamp", stamp)
-    event.add("dtstart", item.starts_at(conference.zone))
-    event.add("dtend", item.ends_at_or_default(conference))
+    event.add("dtstart", item.start_moment(conference.zone))
+    event.add("dtend", item.end_moment(conference))
     # The title in its own language where it is not the site's (RFC 5545's LANGUAGE).
-    event.add("summary", item.title, parameters={"LANGUAGE": item.language} if item.language else None)
-    event.add("description", paper_description(programme, item, url) if is_paper else description(item, url))
+    event.add("summary", item.title, parameters={"LANGUAGE": item.language} if item.language else {})
+    text = paper_description(programme, item, url) if isinstance(item, Paper) else description(item, url)
+    event.add("description", text)
     location = ", ".join(([item.room] if item.room else []) + conference.venue.parts())
     if location:
         event.add("location", location)

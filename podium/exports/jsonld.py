@@ -25,8 +25,8 @@ _LINK_TYPES = {
 def session_event(programme: Programme, session: Session, url: str | None) -> dict:
     conference = programme.conference
     event = _in_person_event(conference, session)
-    if session.abstract or session.description:
-        event["description"] = markup.without_tags(markup.plain(session.abstract or session.description))
+    if text := session.abstract or session.description:
+        event["description"] = markup.without_tags(markup.plain(text))
     presenting = [a for paper in session.papers for a in paper.presenters]
     performers = [_person(a) for a in [*session.people, *presenting] if not _is_chair(a)]
     chairs = [_person(a) for a in session.people if _is_chair(a)]

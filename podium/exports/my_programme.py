@@ -19,6 +19,7 @@ import json
 
 from ..programme import addresses
 from ..programme.model import Paper, Programme, Session
+from ..programme.timed import programme_days
 from ..text import when
 from ..translations import _
 from .ics import CalendarWriter
@@ -35,7 +36,7 @@ def my_programme_json(programme: Programme, calendars: CalendarWriter) -> bytes:
     for item in items:
         if item["key"] in codes:
             item["code"] = codes[item["key"]]
-    dates = sorted({item.programme_day(conference.day_change) for item in [*sessions, *programme.papers]} - {None})
+    dates = programme_days([*sessions, *programme.papers], conference.day_change)
     name = _("My programme (%(conference)s)", conference=conference.short_name or conference.name)
     opening, closing = calendars.frame(name, [*sessions, *programme.papers])
     data = {

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import urllib.parse
 import zoneinfo
+from typing import TypeGuard
 from zoneinfo import ZoneInfo
 
 from .imported import Imported, Item, Ref, SourceError, kind_of, link_kind, prose, timing
@@ -150,7 +151,7 @@ class _Reader:
         if not isinstance(listed, list) or not listed:
             return []
         used = list(dict.fromkeys(session.fields["room"] for session in self.sessions if "room" in session.fields))
-        details = {}
+        details: dict[str, dict] = {}
         for room in listed:
             if isinstance(room, dict) and isinstance(room.get("name"), str) and _line(room["name"]) in used:
                 details.setdefault(_line(room["name"]), self._room_fields(room))
@@ -172,9 +173,10 @@ class _Reader:
     def _times(self, event: dict, where: str) -> tuple[dt.datetime, dt.datetime | None]:
         text = event.get("date") or event.get("start")
         starts = _moment(text, f"{where}.date")
-        if starts.utcoffset() is not None:
-            self.offsets_seen.add(starts.utcoffset())
-            self.zone_offsets.add(starts.astimezone(self.zone).utcoffset())
+        offset, zone_offset = starts.utcoffset(), starts.astimezone(self.zone).utcoffset()
+        if offset is not None and zone_offset is not None:
+            self.offsets_seen.add(offset)
+            self.zone_offsets.add(zone_offset)
         if isinstance(event.get("end"), str) and "T" in event["end"]:
             return starts, _moment(event["end"], f"{where}.end")
         duration = event.get("duration")
@@ -317,8 +319,9 @@ def _conference(conference: dict, zone: ZoneInfo, language: str | None) -> dict:
 
 
 def _language(conference: dict) -> str | None:
-    defaults = conference.get("defaults") if isinstance(conference.get("defaults"), dict) else {}
-    languages = conference.get("languages") if isinstance(conference.get("languages"), list) else []
+    defaults, languages = conference.get("defaults"), conference.get("languages")
+    defaults = defaults if isinstance(defaults, dict) else {}
+    languages = languages if isinstance(languages, list) else []
     for candidate in (defaults.get("language"), *(languages[:1])):
         if isinstance(candidate, str) and _LANGUAGE.match(candidate):
             return candidate
@@ -384,7 +387,7 @@ def _mapping(value, where: str) -> dict:
     return value
 
 
-def _text(value) -> bool:
+def _text(value) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value.strip())
 
 

@@ -58,7 +58,7 @@ def _document(schema: str, value) -> str:
     return f"# yaml-language-server: $schema={schema}\n{body}"
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # a base known at run time only
     """PyYAML's safe dumper (libyaml's emitter where there is one: ten times faster on a
     thousand files), with text over several lines as literal blocks."""
 

@@ -44,7 +44,7 @@ def _schedule(root) -> dict:
     # The rooms in the order the schedule lists them, day by day: the timetable's columns.
     names = dict.fromkeys(room.get("name") for day in root.iter("day") for room in day.findall("room") if room.get("name"))
     conference["rooms"] = [{"name": name} for name in names]
-    schedule = {"conference": conference}
+    schedule: dict[str, object] = {"conference": conference}
     base_url = conference.get("base_url")
     if base_url:
         schedule["base_url"] = base_url

@@ -67,7 +67,8 @@ class _Reader:
         self.notes: list[str] = []
 
     def session(self, entry: dict, where: str) -> None:
-        inner = entry.get("session") if isinstance(entry.get("session"), dict) else {}
+        inner = entry.get("session")
+        inner = inner if isinstance(inner, dict) else {}
         title = entry.get("title") or inner.get("title")
         if not isinstance(title, str) or not title.strip():
             raise SourceError(f"{where}: a session without a title")
@@ -75,7 +76,7 @@ class _Reader:
         fields: dict = {"title": " ".join(title.split()), **_code(entry), **_code(inner)}
         if entry.get("isPoster") or inner.get("isPoster"):
             fields["kind"] = "posters"
-        tracks = [c.get("track") for c in contributions if isinstance(c.get("track"), str) and c["track"].strip()]
+        tracks: list[str] = [c["track"] for c in contributions if isinstance(c.get("track"), str) and c["track"].strip()]
         majority = max(sorted(set(tracks)), key=tracks.count) if tracks else None
         if majority:
             fields["stream"] = self._stream(majority)
@@ -195,7 +196,7 @@ class _Reader:
                     continue
                 seen.add(key)
                 presenting = key in speaking
-                entry = {"person": Ref("people", key), "role": "Speaker" if presenting else "Author"}
+                entry: dict[str, object] = {"person": Ref("people", key), "role": "Speaker" if presenting else "Author"}
                 if not presenting:
                     entry["presenting"] = False
                 entries.append(entry)
@@ -213,7 +214,8 @@ class _Reader:
         if not isinstance(name, str) or not name.strip():
             return None
         name = " ".join(name.split())
-        affiliation = person.get("affiliation") if isinstance(person.get("affiliation"), str) else ""
+        affiliation = person.get("affiliation")
+        affiliation = affiliation if isinstance(affiliation, str) else ""
         ident = person.get("person_id") or person.get("db_id") or person.get("id")
         key = f"person:{ident}" if ident not in (None, "") else f"person-name:{name}|{affiliation.strip()}"
         # Indico may give one person several ids (one per contribution): the same e-mail's

@@ -35,7 +35,7 @@ def load_mapping(path: Path) -> Mapping:
     document = load_bytes(raw, str(path), problems)
     if document is not None:
         schema.check(document, "import-mapping", problems)
-    if problems.errors:
+    if problems.errors or document is None:
         raise SourceError("the mapping has mistakes:\n" + "\n".join(str(p) for p in problems.sorted()))
     data = document.data
     conference = data.get("conference") or {}

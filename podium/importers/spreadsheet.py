@@ -103,8 +103,8 @@ class _Reader:
     def _talk_row(self, row, key, title, row_id, times, people) -> None:
         fields: dict = {"title": _line(title), **self._code(row)}
         for field in ("subtitle",):
-            if self.text(row, field):
-                fields[field] = _line(self.text(row, field))
+            if text := self.text(row, field):
+                fields[field] = _line(text)
         kind = kind_of(self.text(row, "kind"))
         if kind:
             fields["kind"] = kind
@@ -112,8 +112,8 @@ class _Reader:
         if stream:
             fields["stream"] = stream
         fields.update(times)
-        if self.text(row, "room"):
-            fields["room"] = _line(self.text(row, "room"))
+        if text := self.text(row, "room"):
+            fields["room"] = _line(text)
         self._prose_fields(row, fields)
         roles = self._session_roles(row) + [{"person": Ref("people", p), "role": "Speaker"} for p, _ in people]
         if roles:
@@ -123,8 +123,8 @@ class _Reader:
 
     def _paper_row(self, row, key, title, row_id, times, people, session_key) -> None:
         fields: dict = {"title": _line(title), **self._code(row)}
-        if self.text(row, "subtitle"):
-            fields["subtitle"] = _line(self.text(row, "subtitle"))
+        if text := self.text(row, "subtitle"):
+            fields["subtitle"] = _line(text)
         self._prose_fields(row, fields)
         presenter = self.text(row, "presenter")
         authors = []
@@ -150,8 +150,8 @@ class _Reader:
             stream = self._stream(row)
             if stream:
                 session.fields["stream"] = stream
-            if self.text(row, "room"):
-                session.fields["room"] = _line(self.text(row, "room"))
+            if text := self.text(row, "room"):
+                session.fields["room"] = _line(text)
             roles = self._session_roles(row)
             if roles:
                 session.fields["people"] = roles

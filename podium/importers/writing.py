@@ -72,8 +72,8 @@ def load_state(data: Path) -> dict:
         state = {}
     if not isinstance(state, dict):
         state = {}
-    ids = state.get("ids") if isinstance(state.get("ids"), dict) else {}
-    files = state.get("files") if isinstance(state.get("files"), dict) else {}
+    ids, files, fields = state.get("ids"), state.get("files"), state.get("fields")
+    ids, files, fields = (value if isinstance(value, dict) else {} for value in (ids, files, fields))
     return {
         "source": state.get("source") if isinstance(state.get("source"), str) else "",
         "ids": {
@@ -92,7 +92,7 @@ def load_state(data: Path) -> dict:
                 for key, digest in digests.items()
                 if isinstance(key, str) and isinstance(digest, str) and _FIELD_DIGEST.match(digest)
             }
-            for path, digests in (state.get("fields") if isinstance(state.get("fields"), dict) else {}).items()
+            for path, digests in fields.items()
             if isinstance(path, str) and _WRITTEN_PATH.match(path) and isinstance(digests, dict)
         },
     }

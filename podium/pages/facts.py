@@ -133,9 +133,9 @@ def _stream(item, page: str) -> str:
     return f'<a href="{escape(href(page, addresses.stream_page(item.stream)))}">{escape(item.stream.name)}</a>'
 
 
-def _when_and_where(programme: Programme, timed: Timed, page: str) -> list[tuple[str, str]]:
+def _when_and_where(programme: Programme, timed: Session | Paper, page: str) -> list[tuple[str, str]]:
     conference = programme.conference
-    rows = [(_("Date"), escape(when.day(conference, timed.date) if timed.date else _("to be announced")))]
+    rows: list[tuple[str, str]] = [(_("Date"), escape(when.day(conference, timed.date) if timed.date else _("to be announced")))]
     if timed.date and timed.start:
         rows.append((_("Time"), _time(programme, timed)))
     room = programme.room_named(timed.room)
@@ -153,7 +153,7 @@ def _time(programme: Programme, timed: Timed) -> str:
     end_attribute = f' data-podium-end="{escape(end.isoformat())}"' if end else ""
     text = escape(when.time_range_with_zone(programme.conference, timed))
     return (
-        f'<time datetime="{escape(timed.starts_at(zone).isoformat())}" data-podium-zone="{escape(zone.key)}"'
+        f'<time datetime="{escape(timed.start_moment(zone).isoformat())}" data-podium-zone="{escape(zone.key)}"'
         f"{end_attribute}>{text}</time>"
     )
 

@@ -10,12 +10,14 @@ lists of sessions are in lists.py, the facts at the top of a page in facts.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
 from .. import translations
 from ..programme import addresses
 from ..programme.model import Programme, Session
+from ..programme.timed import programme_days
 from ..text import when
 from ..translations import _, ngettext, translated_html
 from . import labels
@@ -79,7 +81,7 @@ def relative_path(destination: str, start: str) -> str:
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
-def calendar_links(page: str, calendar_file: str, label: str, extra: list[tuple[str, str]] = ()) -> Markup:
+def calendar_links(page: str, calendar_file: str, label: str, extra: Sequence[tuple[str, str]] = ()) -> Markup:
     """The "Add to calendar" button, and links to web calendars where given (not searched)."""
     button = f'<a class="md-button" href="{escape(href(page, calendar_file))}">{escape(label)}</a>'
     if not extra:
@@ -150,7 +152,7 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
         "room": (_("Room"), _("All rooms"), [(r.name, r.name) for r in programme.rooms if r.name in listed_rooms]),
         "kind": (_("Kind"), _("All kinds"), [(k, labels.kind_label(k)) for k in labels.KIND_LABELS if k in kinds]),
         "language": (_("Language"), _("All languages"), sorted(((tag, labels.language(tag, conference.locale)) for tag in languages), key=lambda o: o[1])),
-        "day": (_("Day"), _("All days"), [(d.isoformat(), when.day(conference, d)) for d in sorted({s.programme_day(conference.day_change) for s in sessions} - {None})]),
+        "day": (_("Day"), _("All days"), [(d.isoformat(), when.day(conference, d)) for d in programme_days(sessions, conference.day_change)]),
     }  # fmt: skip
     fields = []
     for name, (label, everything, options) in choices.items():

@@ -101,13 +101,14 @@ def jobs(programme: Programme) -> list[Job]:
     """Every page of the site, in a fixed order, with what each is made from."""
     conference = programme.conference
     jobs = []
+    inputs: object  # what a page is made from, to know when it must be made again
     if has_day_pages(programme):
-        dated = [day for day in days(programme, list(programme.sessions)) if day.date is not None]
+        dated = [(day.date, day) for day in days(programme, list(programme.sessions)) if day.date is not None]
         # Each day page links to every day, and sets out its rooms in the programme's order.
-        shared = ([day.date for day in dated], room_order(programme))
-        for day in dated:
+        shared = ([date for date, _day in dated], room_order(programme))
+        for date, day in dated:
             inputs = (conference, programme.streams, day, shared)
-            jobs.append(Job("programme_day.md.j2", addresses.programme_day(day.date), inputs, {"day": day}))
+            jobs.append(Job("programme_day.md.j2", addresses.programme_day(date), inputs, {"day": day}))
     for session in programme.sessions:
         if session.has_page:
             jobs.append(Job("session.md.j2", addresses.session_page(session), (conference, session), {"session": session}))

@@ -84,7 +84,7 @@ def day_timetable(programme: Programme, sessions: list[Session]) -> Timetable:
     names, column_kind, name_of = _columns(programme, timed)
     if not timed:
         return Timetable([], 1, column_kind, [], untimed, None, 0)
-    first = _floor(min(s.starts_at(conference.zone) for s in timed))
+    first = _floor(min(s.start_moment(conference.zone) for s in timed))
     spans = {s.id: _steps(conference, s, first) for s in timed}
     row_of = _rows(spans.values())
     columns, column_of = _lanes(names, [s for s in timed if name_of(s) is not None], name_of, spans)
@@ -102,15 +102,16 @@ def day_timetable(programme: Programme, sessions: list[Session]) -> Timetable:
             column, span = _shared_columns(*together[session.id], column_of, spans, grid_columns)
         elif column is None and columns:
             column, span = _free_columns((begin, end), spans, column_of, grid_columns)
-        placed = Placed(session, column, row_of[begin], row_of[end], span)
-        by_start.setdefault(session.start, []).append(placed)
+        by_start.setdefault(session.start_moment(conference.zone).time(), []).append(
+            Placed(session, column, row_of[begin], row_of[end], span)
+        )
     starts = []
     # In the order of the day's grid: a night's 01:00 after its 23:00, not before its morning.
-    for time, placed in sorted(by_start.items(), key=lambda item: min(p.first_row for p in item[1])):
-        placed.sort(key=lambda p: (p.column is not None, p.column or 0))
+    for time, at_once in sorted(by_start.items(), key=lambda item: min(p.first_row for p in item[1])):
+        at_once.sort(key=lambda p: (p.column is not None, p.column or 0))
         label = when.clock(conference, time)
-        row = placed[0].first_row
-        starts.append(Start(time, label, f"at-{time.strftime('%H%M')}", row, max(p.end_row for p in placed), placed))
+        row = at_once[0].first_row
+        starts.append(Start(time, label, f"at-{time.strftime('%H%M')}", row, max(p.end_row for p in at_once), at_once))
     rows = max(start.end_row for start in starts) - 1
     return Timetable(columns, grid_columns, column_kind, starts, untimed, first, rows)
 
@@ -207,7 +208,8 @@ def _free_columns(window: tuple[int, int], spans, column_of: dict[str, int], gri
     busy = {column for other, column in column_of.items() if spans[other][0] < end and begin < spans[other][1]}
     if not busy:
         return None, 1
-    runs, run = [], []
+    runs: list[list[int]] = []
+    run: list[int] = []
     for column in range(1, grid_columns + 1):
         if column in busy:
             runs.append(run)
@@ -226,8 +228,8 @@ def _floor(moment: dt.datetime) -> dt.datetime:
 def _steps(conference: Conference, session: Session, first: dt.datetime) -> tuple[int, int]:
     """The five-minute steps from `first` a session runs between: at least one."""
     step = dt.timedelta(minutes=STEP_MINUTES)
-    start = session.starts_at(conference.zone).astimezone(dt.UTC)
-    end = session.ends_at_or_default(conference).astimezone(dt.UTC)
+    start = session.start_moment(conference.zone).astimezone(dt.UTC)
+    end = session.end_moment(conference).astimezone(dt.UTC)
     begin = int((start - first.astimezone(dt.UTC)) // step)
     return begin, begin + max(1, int(-(-(end - start) // step)))
 

@@ -13,6 +13,8 @@ is on now, by the visitor's clock: the page itself is the same for everyone.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from markupsafe import Markup, escape
 
 from ..programme.model import Programme
@@ -30,8 +32,8 @@ def timetable(programme: Programme, lists: SessionLists, sessions, page: str, le
     """The timetable of one day's `sessions` for `page`, its time headings at `level`."""
     table = day_timetable(programme, sessions)
     parts = []
-    if table.starts:
-        parts.append(_grid(programme, lists, table, page, level))
+    if table.starts and table.first is not None:
+        parts.append(_grid(programme, lists, table, table.first, page, level))
     if table.untimed:
         heading = escape(_("Time to be announced"))
         parts.append(f"<h{level}>{heading}</h{level}>")
@@ -39,11 +41,11 @@ def timetable(programme: Programme, lists: SessionLists, sessions, page: str, le
     return Markup("\n".join(parts))
 
 
-def _grid(programme: Programme, lists: SessionLists, table: Timetable, page: str, level: int) -> str:
+def _grid(programme: Programme, lists: SessionLists, table: Timetable, first: dt.datetime, page: str, level: int) -> str:
     opening = (
         f'<div class="podium-timetable{" podium-timetable--many" if table.grid_columns > FITTING_COLUMNS else ""}"'
         f' style="--podium-columns:{table.grid_columns};--podium-rows:{table.rows}"'
-        f' data-podium-first="{table.first.isoformat()}" data-podium-zone="{escape(programme.conference.zone.key)}"'
+        f' data-podium-first="{first.isoformat()}" data-podium-zone="{escape(programme.conference.zone.key)}"'
         " data-search-exclude>"
     )
     parts = [opening]
@@ -59,7 +61,7 @@ def _grid(programme: Programme, lists: SessionLists, table: Timetable, page: str
 
 def _start(programme: Programme, lists: SessionLists, start: Start, page: str, level: int, show_column: bool, kind: str) -> str:
     zone = programme.conference.zone
-    moment = start.placed[0].session.starts_at(zone)
+    moment = start.placed[0].session.start_moment(zone)
     rows = f"{start.row + _HEADER_ROWS} / {start.end_row + _HEADER_ROWS}"
     heading = (
         f'<h{level} class="podium-tt-time" id="{start.anchor}">'
@@ -83,6 +85,6 @@ def _placed(item: str, placed: Placed, start: Start, programme: Programme) -> st
         "1 / -1" if placed.column is None else f"{placed.column} / span {placed.span}" if placed.span > 1 else str(placed.column)
     )
     rows = f"{placed.first_row - start.row + 1} / {placed.end_row - start.row + 1}"
-    times = f"{session.starts_at(zone).isoformat()}/{session.ends_at_or_default(programme.conference).isoformat()}"
+    times = f"{session.start_moment(zone).isoformat()}/{session.end_moment(programme.conference).isoformat()}"
     colour = f";--podium-colour:{escape(session.stream.colour)}" if session.stream and session.stream.colour else ""
     return f'<li style="grid-column:{column};grid-row:{rows}{colour}" data-podium-when="{times}"' + item.removeprefix("<li")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -43,11 +43,13 @@ _Resolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|Fal
 _Resolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
-class _FastComposingLoader(yaml.cyaml.CParser, _Resolver):
+# PyYAML's type stubs know neither libyaml's parser as a base nor these loaders as
+# loaders: the ignores below say only that.
+class _FastComposingLoader(yaml.cyaml.CParser, _Resolver):  # type: ignore[name-defined]
     """The same, parsed by libyaml in C: ten times faster on thousands of files."""
 
     def __init__(self, stream: str) -> None:
-        yaml.cyaml.CParser.__init__(self, stream)
+        yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
         _Resolver.__init__(self)
 
 
@@ -131,7 +133,7 @@ def load_bytes(raw: bytes, shown_as: str, problems: Problems) -> Document | None
     return document
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
+def _too_deep(text: str) -> Any:  # a mark (PyYAML's or libyaml's) with line and column, or None
     """Where `text` nests lists and mappings more than MAX_DEPTH deep, or None.
 
     Composing and building are recursive: 500 levels raise RecursionError, and 200,000
@@ -143,7 +145,7 @@ def _too_deep(text: str) -> yaml.Mark | None:
         return None
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_FastComposingLoader if _FAST else _ComposingLoader):
+        for event in yaml.parse(text, Loader=_FastComposingLoader if _FAST else _ComposingLoader):  # type: ignore[arg-type]
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -166,7 +168,7 @@ def _compose(text: str) -> yaml.Node | None:
             return yaml.compose(text, Loader=_FastComposingLoader)
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=_ComposingLoader)
+    return yaml.compose(text, Loader=_ComposingLoader)  # type: ignore[arg-type]
 
 
 def _decode(raw: bytes, shown_as: str, problems: Problems) -> str | None:
@@ -189,7 +191,7 @@ def _decode(raw: bytes, shown_as: str, problems: Problems) -> str | None:
 
 def _is_plain(node: yaml.Node) -> bool:
     """Written without quotes (libyaml says '' where PyYAML says None)."""
-    return not node.style
+    return not getattr(node, "style", None)
 
 
 def _position(path: str, mark: Any) -> Position:
@@ -267,7 +269,7 @@ class _ValueBuilder:
             self._require_tag(node, _SEQ)
             return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
         self._require_tag(node, _MAP)
-        return self._mapping(node, at)
+        return self._mapping(cast(yaml.MappingNode, node), at)  # the composer's one other kind
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _BOOL and _is_plain(node):

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from .timed import Timed
+
 KINDS = (
     "talk", "paper-session", "panel", "symposium", "roundtable", "workshop", "posters",
     "keynote", "plenary", "break", "social", "other",
@@ -106,57 +108,6 @@ class Link:
     url: str
     kind: str = "other"  # one of LINK_KINDS
     label: str | None = None
-
-
-class Timed:
-    """What a session and a paper share: a day, a start, an end that may fall on the next day."""
-
-    date: dt.date | None
-    start: dt.time | None
-    end: dt.time | None
-    ends_next_day: bool
-
-    @property
-    def is_timed(self) -> bool:
-        """Has a date and a start time: what a calendar entry or a conference app needs."""
-        return self.date is not None and self.start is not None
-
-    def programme_day(self, day_change: dt.time) -> dt.date | None:
-        """The day of the programme it belongs to: its date, or the day before when it
-        starts after midnight and before the day's end (`day_change`), in the night."""
-        if self.date is None:
-            return None
-        if self.start is not None and self.start < day_change:
-            return self.date - dt.timedelta(days=1)
-        return self.date
-
-    def starts_at(self, zone: ZoneInfo) -> dt.datetime | None:
-        if not self.is_timed:
-            return None
-        return dt.datetime.combine(self.date, self.start, tzinfo=zone)
-
-    def ends_at(self, zone: ZoneInfo) -> dt.datetime | None:
-        if self.date is None or self.end is None:
-            return None
-        day = self.date + dt.timedelta(days=1) if self.ends_next_day else self.date
-        return dt.datetime.combine(day, self.end, tzinfo=zone)
-
-    def ends_at_or_default(self, conference: Conference) -> dt.datetime | None:
-        """The end, or for calendars and apps the start plus the conference's default length."""
-        starts_at = self.starts_at(conference.zone)
-        if starts_at is None:
-            return None
-        ends_at = self.ends_at(conference.zone)
-        if ends_at is not None:
-            return ends_at
-        # Wall-clock arithmetic in the zone, then normalised through UTC for the offset.
-        later = starts_at.astimezone(dt.UTC) + dt.timedelta(minutes=conference.default_duration)
-        return later.astimezone(conference.zone)
-
-    @property
-    def end_key(self) -> tuple:
-        """The end for sorting: after every same-day end when on the next day, last when unknown."""
-        return (self.end is None, self.ends_next_day, self.end or dt.time.max)
 
 
 @dataclass(frozen=True)
@@ -309,6 +260,13 @@ class Programme:
 
     def session_of(self, paper: Paper) -> Session | None:
         return self._sessions_by_id.get(paper.session_id) if paper.session_id else None
+
+    def session_holding(self, paper: Paper) -> Session:
+        """The session of a paper of the programme: every one has its session."""
+        session = self.session_of(paper)
+        if session is None:
+            raise LookupError(f"paper {paper.id} is in no session of the programme")
+        return session
 
     def paper_neighbours(self, paper: Paper) -> tuple[Paper | None, Paper | None]:
         """The papers before and after `paper` in its session."""

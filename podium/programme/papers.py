@@ -74,27 +74,30 @@ def place(session: Session, files: list[PaperFile], zone, problems: Problems) ->
 def _timed(paper: Paper, file: PaperFile, session: Session, zone, problems: Problems) -> Paper:
     """The paper with its own times, checked against its session's, or with its session's times."""
     span = file.span
-    same_as_session = {"date": session.date, "start": session.start, "end": session.end, "ends_next_day": session.ends_next_day}
+    same_as_session = dataclasses.replace(
+        paper, date=session.date, start=session.start, end=session.end, ends_next_day=session.ends_next_day
+    )
     if span.start is None:
-        return dataclasses.replace(paper, **same_as_session)
+        return same_as_session
     where = file.document.position(("start",))
-    if not session.is_timed:
+    if session.date is None or session.start is None:
         problems.error(
             where, f"the paper has its own start, but its session, data/sessions/{session.id}.yml, has no date and start"
         )
-        return dataclasses.replace(paper, **same_as_session)
+        return same_as_session
     session_start = dt.datetime.combine(session.date, session.start)
     # A paper in a session that runs past midnight may start after midnight.
     date = session.date if span.start >= session.start else session.date + dt.timedelta(days=1)
-    starts, ends = span.starts_on(date), span.ends_on(date)
-    session_end = session.ends_at(zone).replace(tzinfo=None) if session.end is not None else None
+    starts, ends = dt.datetime.combine(date, span.start), span.ends_on(date)
+    session_ends_at = session.ends_at(zone)
+    session_end = session_ends_at.replace(tzinfo=None) if session_ends_at is not None else None
     if starts < session_start or (session_end and (starts >= session_end or (ends and ends > session_end))):
         problems.error(
             where,
             f"the paper's time {_span_text(span)} is outside the time of its session,"
             f" data/sessions/{session.id}.yml ({_span_text(session)})",
         )
-        return dataclasses.replace(paper, **same_as_session)
+        return same_as_session
     check_clock_times(file.document, date, span, zone, problems)
     return dataclasses.replace(paper, own_time=True, date=date, start=span.start, end=span.end, ends_next_day=span.ends_next_day)
 
@@ -104,7 +107,11 @@ def _check_overlaps(session: Session, files: list[PaperFile], placed: list[Paper
     if session.kind == "posters":
         return
     timed = sorted(
-        ((p.starts_at(dt.UTC), _ends_or_minute(p), f) for p, f in zip(placed, files, strict=True) if p.own_time),
+        (
+            (starts, _ends_or_minute(p, starts), f)
+            for p, f in zip(placed, files, strict=True)
+            if p.own_time and (starts := p.starts_at(dt.UTC))
+        ),
         key=lambda item: item[0],
     )
     for (_, first_end, first), (second_start, _, second) in itertools.pairwise(timed):
@@ -132,9 +139,9 @@ def _check_boards(session: Session, files: list[PaperFile], problems: Problems) 
             seen[board] = file.document.path
 
 
-def _ends_or_minute(paper: Paper) -> dt.datetime:
+def _ends_or_minute(paper: Paper, starts: dt.datetime) -> dt.datetime:
     ends = paper.ends_at(dt.UTC)
-    return ends if ends is not None else paper.starts_at(dt.UTC) + dt.timedelta(minutes=1)
+    return ends if ends is not None else starts + dt.timedelta(minutes=1)
 
 
 def _span_text(timed) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import schema
 from .load import Document, load_bytes
@@ -255,7 +255,7 @@ def _take_out(data: dict | list, path: tuple) -> None:
         parent.pop(cut[-1], None)
 
 
-def value_at(data: dict, at: tuple):
+def value_at(data: Any, at: tuple) -> Any:
     """The value at a path of keys and indexes, or None where the path leads nowhere."""
     for part in at:
         if isinstance(data, dict):

@@ -147,13 +147,17 @@ def check(document: Document, schema_name: str, problems: Problems) -> set[tuple
 
 
 def _report(document: Document, error: jsonschema.ValidationError, problems: Problems, required: set[str]) -> None:
+    # jsonschema's stubs allow "unset" for these; a reported error always has them.
+    schema: Any = error.schema
+    instance: Any = error.instance
+    expected_value: Any = error.validator_value
     at = tuple(error.absolute_path)
     # Items of a file that is a list (streams.yml) are named after the file: streams[0].id
     field = _field_name((document.path.rsplit("/", 1)[-1].removesuffix(".yml"), *at) if at and isinstance(at[0], int) else at)
     kind = error.validator
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        for key in sorted(set(error.instance) - set(allowed)):
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(allowed)
             problems.error(document.key_position((*at, key)), f"unknown field '{key}'", hint)
@@ -162,25 +166,25 @@ def _report(document: Document, error: jsonschema.ValidationError, problems: Pro
         where = f" in {field}" if field else ""
         problems.error(document.position(at), f"missing required field '{missing}'{where}")
     elif kind == "type":
-        expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
-        got = _describe(error.instance)
+        expected = _TYPE_NAMES.get(expected_value, expected_value)
+        got = _describe(instance)
         hint = _quote_hint(document, at, error)
         problems.error(document.position(at), f"{field or 'the file'} must be {expected}, not {got}", hint)
     elif kind == "enum":
-        allowed = [str(value) for value in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
+        allowed = [str(value) for value in expected_value]
+        close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else ""
-        problems.error(document.position(at), f"{field} must be one of {', '.join(allowed)}, not {_shown(error.instance)}", hint)
-    elif kind == "pattern" and not error.instance.strip():
+        problems.error(document.position(at), f"{field} must be one of {', '.join(allowed)}, not {_shown(instance)}", hint)
+    elif kind == "pattern" and not instance.strip():
         hint = "write a value" if at and at[0] in required and len(at) == 1 else "write a value, or leave the field out"
         problems.error(document.position(at), f"{field} is empty", hint)
     elif kind == "pattern":
-        rule = error.schema.get("patternErrorMessage", f"must match {error.validator_value}")
-        problems.error(document.position(at), f"{field} {rule}, not {_shown(error.instance)}")
+        rule = schema.get("patternErrorMessage", f"must match {expected_value}")
+        problems.error(document.position(at), f"{field} {rule}, not {_shown(instance)}")
     elif kind == "maxLength":
         problems.error(
             document.position(at),
-            f"{field} is {len(error.instance)} characters long, more than the {error.validator_value} it may have",
+            f"{field} is {len(instance)} characters long, more than the {expected_value} it may have",
             "shorten it",
         )
     else:

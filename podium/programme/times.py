@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from .load import Document
@@ -27,6 +28,10 @@ def read_date(document: Document, at: tuple, problems: Problems) -> dt.date | No
         return None
 
 
+@overload
+def read_time(text: str) -> dt.time: ...
+@overload
+def read_time(text: None) -> None: ...
 def read_time(text: str | None) -> dt.time | None:
     if text is None:
         return None

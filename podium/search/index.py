@@ -41,9 +41,9 @@ def files(documents: Sequence[Document], language: str) -> dict[str, bytes]:
     """{file name in the search folder: its bytes}, for `documents` on a site in `language`."""
     postings = _with_forms_of_each_stem(_postings(documents), terms.stemmer(language))
     terms_files = [(first, _hash(content), content) for first, content in _terms_files(postings)]
-    pages_files = [_json([_shown(document) for document in documents[i : i + BLOCK]]) for i in range(0, len(documents), BLOCK)]
-    pages_files = [(_hash(content), content) for content in pages_files]
-    manifest = {
+    blocks = [_json([_shown(document) for document in documents[i : i + BLOCK]]) for i in range(0, len(documents), BLOCK)]
+    pages_files = [(_hash(content), content) for content in blocks]
+    manifest: dict[str, object] = {
         "documents": len(documents),
         "block": BLOCK,
         "terms": [[first, hash] for first, hash, _ in terms_files],

@@ -51,7 +51,10 @@ class Day:
 def days(programme: Programme) -> list[Day]:
     """The events (scheduled sessions, or their papers) by day and room, in programme order."""
     result: dict[dt.date, Day] = {}
-    for session in in_calendars(programme.sessions):
+    # Cancelled sessions and papers are left out: conference apps (EventFahrplan, Giggity)
+    # show what a new version of the schedule no longer has as cancelled, and neither
+    # format has a word for it (c3voc's classic schema allows no other field).
+    for session in (s for s in in_calendars(programme.sessions) if not s.cancelled):
         # A congress's day runs on past midnight (day_change), as frab's own days do; each
         # event keeps its real date and time.
         date = session.programme_day(programme.conference.day_change) or session.day
@@ -63,7 +66,7 @@ def days(programme: Programme) -> list[Day]:
 def events_of(session: Session) -> list[Session | Paper]:
     """The session as one event, or its papers when every one has its own time."""
     if session.papers and all(paper.own_time for paper in session.papers):
-        return list(session.papers)
+        return [paper for paper in session.papers if not paper.cancelled]
     return [session]
 
 

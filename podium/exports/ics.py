@@ -135,6 +135,8 @@ def _event(programme: Programme, item: Session | Paper, stamp: dt.datetime, url:
     # The title in its own language where it is not the site's (RFC 5545's LANGUAGE).
     event.add("summary", item.title, parameters={"LANGUAGE": item.language} if item.language else {})
     text = paper_description(programme, item, url) if isinstance(item, Paper) else description(item, url)
+    if item.cancelled:  # said first, for the apps that show no status
+        text = _("Cancelled.") + "\n\n" + text
     event.add("description", text)
     location = ", ".join(([item.room] if item.room else []) + conference.venue.parts())
     if location:
@@ -143,7 +145,8 @@ def _event(programme: Programme, item: Session | Paper, stamp: dt.datetime, url:
         event.add("url", url)
     if item.stream is not None:
         event.add("categories", [item.stream.name])
-    event.add("status", "CONFIRMED")
+    # Calendar apps that imported the entry mark it or take it out; its UID stays.
+    event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
     return event
 
 
@@ -188,7 +191,8 @@ def paper_description(programme: Programme, paper: Paper, url: str | None) -> st
 
 def _paper_line(paper: Paper) -> str:
     authors = ", ".join(a.person.name for a in paper.people)
-    return f"{paper.position}. {paper.title}" + (f" ({authors})" if authors else "")
+    line = f"{paper.position}. {paper.title}" + (f" ({authors})" if authors else "")
+    return line + " " + _("(cancelled)") if paper.cancelled else line
 
 
 def _person_line(appearance) -> str:

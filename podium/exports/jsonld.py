@@ -74,7 +74,7 @@ def _in_person_event(conference: Conference, item: Session | Paper) -> dict:
     """What every event of the programme says: its name, times, that it takes place, and where."""
     event: dict = {"@context": "https://schema.org", "@type": "Event", "name": item.title}
     event.update(_times(conference, item))
-    event["eventStatus"] = "https://schema.org/EventScheduled"
+    event["eventStatus"] = f"https://schema.org/{'EventCancelled' if item.cancelled else 'EventScheduled'}"
     event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
     location = _place(conference, item.room)
     if location:

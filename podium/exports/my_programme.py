@@ -111,6 +111,7 @@ def _timed(programme: Programme, item: Session | Paper, key: str) -> dict:
         "end": ends.isoformat() if ends else None,
         "room": item.room,
         "stream": item.stream.name if item.stream else None,
+        "cancelled": item.cancelled,  # left out when False
     }
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from .. import translations
 from ..programme import addresses
-from ..programme.model import Programme, Session
+from ..programme.model import Paper, Programme, Session
 from ..programme.timed import programme_days
 from ..text import when
 from ..translations import _, ngettext, translated_html
@@ -169,6 +169,15 @@ def filters(programme: Programme, sessions: list[Session]) -> Markup:
         + " ".join(fields)
         + '<p class="podium-filter-count" aria-live="polite"></p></form>'
     )
+
+
+def cancelled_notice(item: Session | Paper) -> Markup:
+    """What a cancelled session's or paper's page says first, under its title."""
+    if isinstance(item, Paper):
+        text = _("This paper will not be presented.")
+    else:
+        text = _("This session will not take place.")
+    return Markup(f'<p class="podium-cancelled-notice" role="note"><strong>{escape(_("Cancelled"))}</strong> {escape(text)}</p>')
 
 
 def star_place(key: str) -> Markup:

@@ -59,7 +59,7 @@ class SessionLists:
 
     def _session(self, session: Session, show_stream: bool, show_time: str) -> _Entry:
         conference = self.programme.conference
-        details = []
+        details = [_("Cancelled")] if session.cancelled else []
         if labels.shows_kind(session):
             details.append(labels.kind(session))
         if show_time == "day":
@@ -86,27 +86,28 @@ class SessionLists:
             f' data-day="{day.isoformat() if day else ""}"'
             f' data-kind="{session.kind}" data-language="{escape(session.language or conference.language)}"'
             + (" data-everyone" if session.is_for_everyone else "")
+            + (" data-cancelled" if session.cancelled else "")
             + (' class="podium-break"' if session.is_break else "")
         )
         if session.language and session.language != conference.language:
             details.append(labels.language(session.language, conference.locale))  # the language, named in the site's
         rest = "".join(f" · {escape(detail)}" for detail in details)
         lang = lang_attribute(session)
+        shown = _struck(escape(session.title), session.cancelled)
         if not session.has_page:
-            title = f"<span{lang}>{escape(session.title)}</span>" if lang else escape(session.title)
+            title = f"<span{lang}>{shown}</span>" if lang else shown
             parts: list[str] = [f"<li{attributes}>{title}{rest}"]
             targets: list[str] = []
         else:
-            parts = [f'<li{attributes}><a href="', f'"{lang}>{code_mark(session)}{escape(session.title)}</a>{rest}']
+            parts = [f'<li{attributes}><a href="', f'"{lang}>{code_mark(session)}{shown}</a>{rest}']
             targets = [addresses.session_page(session)]
         if session.papers:
             parts[-1] += '\n<ol class="podium-papers">'
             for paper in session.papers:
                 parts[-1] += '\n<li><a href="'
                 targets.append(addresses.paper_page(paper))
-                parts.append(
-                    f'"{lang_attribute(paper)}>{code_mark(paper)}{escape(paper.title)}</a>{_paper_details(paper, conference)}</li>'
-                )
+                title = _struck(escape(paper.title), paper.cancelled)
+                parts.append(f'"{lang_attribute(paper)}>{code_mark(paper)}{title}</a>{_paper_details(paper, conference)}</li>')
             parts[-1] += "\n</ol>"
         parts[-1] += "</li>"
         return tuple(parts), tuple(targets)
@@ -114,7 +115,11 @@ class SessionLists:
     def _paper(self, paper: Paper) -> _Entry:
         session = self.programme.session_of(paper)
         details = [_when(self.programme, paper)]
-        parts = ['<li><a href="', f'"{lang_attribute(paper)}>{code_mark(paper)}{escape(paper.title)}</a> · {escape(details[0])}']
+        if paper.cancelled:
+            details.insert(0, _("Cancelled"))
+        title = _struck(escape(paper.title), paper.cancelled)
+        rest = " · ".join(escape(detail) for detail in details)
+        parts = ['<li><a href="', f'"{lang_attribute(paper)}>{code_mark(paper)}{title}</a> · {rest}']
         targets = [addresses.paper_page(paper)]
         if session is not None:
             # "in <a>title</a>": the message's words around the link, in the language's order.
@@ -128,9 +133,15 @@ class SessionLists:
         return tuple(parts), tuple(targets)
 
 
+def _struck(title: str, cancelled: bool) -> str:
+    """A cancelled item's title struck through; the word "Cancelled" beside it says so to
+    everyone who cannot see the line."""
+    return f"<s>{title}</s>" if cancelled else title
+
+
 def _paper_details(paper: Paper, conference: Conference) -> str:
     """` · 10.55 am – 11.25 am · Board 1 · Lijie Fang, Anna Becker` for a paper in a session's entry."""
-    details = []
+    details = [_("Cancelled")] if paper.cancelled else []
     if paper.own_time:
         details.append(when.time_range(conference, paper))
     if paper.board:

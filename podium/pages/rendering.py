@@ -189,6 +189,7 @@ class Renderer:
             "jump_bar": lambda targets, label: html_block(fragments.jump_bar(targets, label)),
             "filters": lambda sessions: html_block(fragments.filters(programme, sessions)),
             "my_programme": lambda data_href: html_block(fragments.my_programme(data_href)),
+            "cancelled_notice": lambda item: html_block(fragments.cancelled_notice(item)),
             "star_place": lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
             "lang_mark": _lang_mark,
             "lang_line": _lang_line,

@@ -40,7 +40,7 @@ def check_room_clashes(sessions: list[Session], documents: dict[str, Document], 
     which the importers write where the source published such a clash)."""
     by_room: dict[str, list[_Presence]] = {}
     for session in sessions:
-        if session.room and session.is_timed:
+        if session.room and session.is_timed and not session.cancelled:  # a cancelled one frees its room
             by_room.setdefault(session.room, []).append(_presence(session, documents[session.id], ("room",)))
     for room, in_room in by_room.items():
         for first, second in _overlapping(in_room):
@@ -87,13 +87,13 @@ def check_people_in_two_places(sessions: list[Session], documents: dict[str, Doc
     """
     by_person: dict[str, list[_Presence]] = {}
     names: dict[str, str] = {}
-    for session in (s for s in sessions if s.is_timed):
+    for session in (s for s in sessions if s.is_timed and not s.cancelled):
         document = documents[session.id]
         for appearance in session.people:
             names[appearance.person.id] = appearance.person.name
             presence = _presence(session, document, ("people", _entry_index(document, appearance.person.id), "person"))
             by_person.setdefault(appearance.person.id, []).append(presence)
-        for paper in session.papers:
+        for paper in (p for p in session.papers if not p.cancelled):
             for appearance in paper.presenters:
                 names[appearance.person.id] = appearance.person.name
                 by_person.setdefault(appearance.person.id, []).append(_paper_presence(session, paper, document))
@@ -110,7 +110,7 @@ def check_old_style_slots(sessions: list[Session], documents: dict[str, Document
     """Talks that share a stream, date, start and end: how papers were grouped before sessions held them."""
     slots: dict[tuple, list[Session]] = {}
     for session in sessions:
-        if session.slot is not None:
+        if session.slot is not None and not session.cancelled:
             slots.setdefault(session.slot, []).append(session)
     for slot, together in slots.items():
         if len(together) < 2:

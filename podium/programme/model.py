@@ -133,6 +133,7 @@ class Paper(Timed):
     links: tuple[Link, ...] = ()
     source_id: str | None = None
     recording: bool = True  # False: its presenters opted out of being recorded or streamed
+    cancelled: bool = False  # status: cancelled (a paper also when its session is)
     code: str | None = None  # the programme's own code (MOP23), shown beside the title
 
     @property
@@ -162,6 +163,7 @@ class Session(Timed):
     guid: str | None = None
     source_id: str | None = None
     recording: bool = True  # False: its presenters opted out of being recorded or streamed
+    cancelled: bool = False  # status: cancelled (a paper also when its session is)
     shares_room_with: tuple[str, ...] = ()  # sessions it overlaps in its room by the source's word
     code: str | None = None  # the programme's own code (TU-A3), shown beside the title
 

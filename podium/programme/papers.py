@@ -53,6 +53,7 @@ def read_paper(id_: str, document: Document, items: ItemReader) -> PaperFile | N
         links=links,
         source_id=data.get("source_id"),
         recording=data.get("recording", True),
+        cancelled=data.get("status") == "cancelled",
         code=data.get("code"),
     )
     return PaperFile(paper, span, document)
@@ -63,7 +64,12 @@ def place(session: Session, files: list[PaperFile], zone, problems: Problems) ->
     placed = []
     for position, file in enumerate(files, start=1):
         paper = dataclasses.replace(
-            file.paper, session_id=session.id, position=position, stream=file.paper.stream or session.stream, room=session.room
+            file.paper,
+            session_id=session.id,
+            position=position,
+            stream=file.paper.stream or session.stream,
+            room=session.room,
+            cancelled=file.paper.cancelled or session.cancelled,  # a cancelled session's papers are not given either
         )
         placed.append(_timed(paper, file, session, zone, problems))
     _check_overlaps(session, files, placed, problems)
@@ -110,7 +116,7 @@ def _check_overlaps(session: Session, files: list[PaperFile], placed: list[Paper
         (
             (starts, _ends_or_minute(p, starts), f)
             for p, f in zip(placed, files, strict=True)
-            if p.own_time and (starts := p.starts_at(dt.UTC))
+            if p.own_time and not p.cancelled and (starts := p.starts_at(dt.UTC))
         ),
         key=lambda item: item[0],
     )
@@ -128,7 +134,7 @@ def _check_boards(session: Session, files: list[PaperFile], problems: Problems) 
     seen: dict[str, str] = {}
     for file in files:
         board = file.paper.board
-        if board is None:
+        if board is None or file.paper.cancelled:  # a cancelled poster leaves its board free
             continue
         if board in seen:
             problems.error(

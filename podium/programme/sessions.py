@@ -65,6 +65,7 @@ class SessionReader:
             guid=data.get("guid", "").lower() or None,
             source_id=data.get("source_id"),
             recording=data.get("recording", True),
+            cancelled=data.get("status") == "cancelled",
             shares_room_with=tuple(other for other in data.get("shares_room_with", []) if other),
             code=data.get("code"),
         )

@@ -21,13 +21,13 @@ SEED_PAGES = [
 ]  # fmt: skip
 MULTI_PAGES = [
     "", "programme/", "programme/2025-03-29/", "streams/", "streams/housing/", "sessions/housing-first/", "sessions/hostile-text/",
-    "sessions/care-workforce/", "people/", "people/zoe-nunez/", "organisers/", "no-such-page/",
+    "sessions/care-workforce/", "sessions/tenants-roundtable/", "people/", "people/zoe-nunez/", "organisers/", "no-such-page/",
 ]  # fmt: skip
 CAMP_PAGES = ["programme/", "programme/2026-08-06/", "programme/2026-08-07/", "rooms/", "rooms/saal-a/"]
 ASPC_PAGES = [
     "programme/", "streams/income-support/", "sessions/minimum-incomes/", "sessions/opening-keynote/",
     "papers/dibao-rural-urban-gap/", "papers/rent-assistance-renters/", "papers/older-women-homelessness/",
-    "people/anna-becker/",
+    "papers/cashless-debit-card/", "people/anna-becker/",
 ]  # fmt: skip
 VIEWS = {
     "light": {"color_scheme": "light"},

@@ -26,7 +26,8 @@ def test_sessions_json_is_valid_against_its_schema(case, validator):
 def test_sessions_json_holds_every_session_resolved():
     data = json.loads(generated("multi")["sessions.json"])
     assert [s["id"] for s in data["sessions"]] == [
-        "housing-first", "rent-caps", "pension-reform", "hostile-text", "closing-plenary", "care-workforce",
+        "housing-first", "rent-caps", "tenants-roundtable", "pension-reform", "hostile-text", "closing-plenary",
+        "care-workforce",
     ]  # fmt: skip
     first = data["sessions"][0]
     assert first["starts_at"] == "2025-03-29T10:55:00+01:00" and first["ends_at"] == "2025-03-29T12:35:00+01:00"

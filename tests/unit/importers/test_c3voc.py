@@ -114,7 +114,8 @@ def test_podiums_own_schedule_exports_import_back(tmp_path, case, export):
 
     original = check_project(REPO / "tests" / "fixtures" / case).programme
     programme = imported_project(tmp_path, REPO / "tests" / "golden" / case / export)
-    exported = [event for session in in_calendars(original.sessions) for event in events_of(session)]
+    # Cancelled sessions are not in the exports (apps show what a schedule no longer has as cancelled).
+    exported = [event for session in in_calendars(original.sessions) if not session.cancelled for event in events_of(session)]
     assert _events(programme, programme.sessions) == _events(original, exported)
     assert programme.conference.name == original.conference.name
     assert programme.conference.zone == original.conference.zone

@@ -25,7 +25,7 @@ def test_check_lists_known_fields_when_nothing_is_close():
     (message,) = check("title: T\nzzz: 1\n")
     assert message.endswith(
         "unknown field 'zzz' (known fields: abstract, code, date, description, duration, end, guid, kind, language, links, papers,"
-        " people, recording, room, shares_room_with, source_id, start, stream, subtitle, title)"
+        " people, recording, room, shares_room_with, source_id, start, status, stream, subtitle, title)"
     )
 
 

@@ -59,9 +59,11 @@
     return a.start && b.start && a.end && b.end && new Date(a.start) < new Date(b.end) && new Date(b.start) < new Date(a.end);
   }
 
+  // A cancelled item takes no time: it clashes with nothing.
   function clashesOf(item, items) {
+    if (item.cancelled) return [];
     return items.filter(function (other) {
-      return other !== item && sessionKey(other) !== sessionKey(item) && overlaps(item, other);
+      return other !== item && !other.cancelled && sessionKey(other) !== sessionKey(item) && overlaps(item, other);
     });
   }
 
@@ -72,8 +74,10 @@
     if (item.stream) facts.push(item.stream);
     var when = item.start ? element("time", { datetime: item.start }, [facts[0]]) : facts[0];
     var children = [element("p", { "class": "podium-my-when" }, [when].concat(facts.length > 1 ? [" · " + facts.slice(1).join(" · ")] : []))];
-    var title = item.page ? element("a", { href: address(item.page) }, [item.title]) : element("span", {}, [item.title]);
+    var shown = item.cancelled ? element("s", {}, [item.title]) : item.title;
+    var title = item.page ? element("a", { href: address(item.page) }, [shown]) : element("span", {}, [shown]);
     var heading = element("p", { "class": "podium-my-title" }, context ? [_("For everyone:") + " ", title] : [title]);
+    if (item.cancelled) heading.insertBefore(element("strong", { "class": "podium-my-cancelled" }, [_("Cancelled") + " "]), heading.firstChild);
     if (!context && editable) heading.appendChild(stars.button(item.key, item.title));
     children.push(heading);
     var session = item.session && byKey[item.session];

@@ -361,3 +361,17 @@ def test_stored_keys_named_like_object_properties_find_nothing(context, aspc_url
     items = _my_programme(page, aspc_url)
     assert items.count() == 1
     assert "could not load" not in page.locator("[data-podium-my-status]").inner_text()
+
+
+def test_a_starred_cancelled_paper_says_so_and_clashes_with_nothing(context, aspc_url):
+    """The cancelled poster paper (11:55) overlaps the Chinese session (10:55 to 12:35): no clash."""
+    page = context().new_page()
+    errors = _errors(page)
+    _star(page, aspc_url + "papers/cashless-debit-card/")
+    _star(page, aspc_url + CHINESE_SESSION)
+    items = _my_programme(page, aspc_url)
+    cancelled = page.locator('li.podium-my-item[data-key="p:cashless-debit-card"]')
+    assert cancelled.locator(".podium-my-cancelled").inner_text().strip() == "Cancelled"
+    assert cancelled.locator(".podium-my-title a s").inner_text() == "The cashless debit card & its critics"
+    assert items.count() == 2 and page.locator(".podium-my-clash").count() == 0
+    assert errors == []

@@ -7,13 +7,14 @@ Exit codes: 0 clean (warnings allowed), 1 problems in the data or the build,
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import html
 import os
 import sys
 import time
 from pathlib import Path
 
-from . import translations
+from . import history, translations
 from .engine import build, checking, serve
 from .engine.layout import BuildError, Layout, SetupError
 from .pages import page_count
@@ -130,6 +131,8 @@ def _build(layout: Layout, args: argparse.Namespace) -> int:
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
     _note_language(programme.conference.language)
+    programme = dataclasses.replace(programme, history=history.read(layout.root))
+    phases["history"] = time.perf_counter() - started - phases["check"]
     try:
         phases.update(build.build(layout, programme))
     except BuildError:
@@ -144,10 +147,13 @@ def _build(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def _serve(layout: Layout, args: argparse.Namespace) -> int:
+    published = history.read(layout.root)  # the commits' history: a save makes no publication
+
     def check(cache: DocumentCache) -> serve.Checked:
         result, programme = _check_and_report(layout, args.strict, cache)
         if programme is None:
             return serve.Checked(None, result.problems.sorted(), "")
+        programme = dataclasses.replace(programme, history=published)
         return serve.Checked(programme, result.problems.sorted(), _summary(result))
 
     return EXIT_OK if serve.serve(layout, args.dev_addr, check) else EXIT_PROBLEMS

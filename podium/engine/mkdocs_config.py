@@ -25,7 +25,7 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 # The words of the repository's mkdocs.yml that are Podium's: given in the site's
 # language. A title an organiser wrote stays as written.
 PODIUM_WORDS = (
-    N_("Home"), N_("Programme"), N_("Streams"), N_("People"), N_("Rooms"), N_("My programme"), N_("About"),
+    N_("Home"), N_("Programme"), N_("Streams"), N_("People"), N_("Rooms"), N_("My programme"), N_("Changes"), N_("About"),
     N_("For organisers"), N_("Switch to dark mode"), N_("Switch to light mode"),
 )  # fmt: skip
 
@@ -53,7 +53,7 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
         # and the words Podium's theme and scripts show, in the site's language.
         "extra": {"podium": {
             "language": conference.language,
-            "words": {"printed_from": _("Printed from"), "not_found": _("Page not found")},
+            "words": {"printed_from": _("Printed from"), "not_found": _("Page not found"), "changes_feed": _("Changes")},
             "browser_words": translations.browser_messages(),
         },
         # Material's "Made with Material for MkDocs" is English in every language.
@@ -66,6 +66,8 @@ def config(layout: Layout, programme: Programme, page_bundles: bool = False, pre
     config["nav"] = _translated(config["nav"])
     if isinstance(config["theme"].get("palette"), list):
         config["theme"]["palette"] = _translated(config["theme"]["palette"])
+    if published := programme.history.published:
+        config["extra"]["podium"]["published"] = published  # starred.js: has the programme changed since?
     if page_bundles:
         config["extra"]["podium"]["pages"] = os.path.relpath(layout.page_bundles, layout.work)
     if preview:

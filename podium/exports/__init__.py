@@ -46,7 +46,7 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
     # Imported here, not with the package: pages use its small modules (jsonld.py,
     # calendar_links.py), and `check` and the build's main process need not spend the
     # 0.1 s that importing icalendar takes.
-    from . import frab, ics, scholarly, web_app
+    from . import changes_feed, frab, ics, scholarly, web_app
     from .my_programme import my_programme_json
     from .programme_json import sessions_json
 
@@ -69,6 +69,7 @@ def each_file(programme: Programme, stamp: dt.datetime, memo: Memo = make_now) -
         yield export(addresses.SCHEDULE_JSON, programme, schedule.json)
         del schedule
     yield export(addresses.SESSIONS_JSON, programme, functools.partial(sessions_json, programme))
+    yield export(addresses.CHANGES_FEED, programme, functools.partial(changes_feed.feed, programme, stamp))
     yield export(addresses.MY_PROGRAMME_DATA, programme, functools.partial(my_programme_json, programme, calendars))
     yield export(addresses.WEB_APP_MANIFEST, conference, functools.partial(web_app.manifest, conference))
     for size in web_app.ICON_SIZES:

@@ -97,7 +97,7 @@ class Schedule:
 
 def schedule_json(programme: Programme, conference: dict) -> bytes:
     """`schedule.json` in the c3voc format."""
-    schedule: dict[str, object] = {"version": _version(conference)}
+    schedule: dict[str, object] = {"version": _version(programme, conference)}
     if programme.conference.url:
         schedule["base_url"] = programme.conference.url
     schedule["conference"] = conference
@@ -115,7 +115,7 @@ def schedule_xml(programme: Programme, conference: dict) -> bytes:
         xml.leaf("generator", attributes={"name": "Podium"})
         if programme.conference.url:
             xml.leaf("url", programme.conference.url + "schedule.xml")
-        xml.leaf("version", _version(conference))
+        xml.leaf("version", _version(programme, conference))
         with xml.element("conference"):
             for key in ("title", "acronym", "start", "end"):
                 xml.leaf(key, conference[key])
@@ -330,8 +330,12 @@ def _room_guid(programme: Programme, room: str) -> str:
     return ids.guid(programme.conference, "room", room)
 
 
-def _version(conference: dict) -> str:
-    """Changes exactly when the schedule does, so apps know when to refresh."""
+def _version(programme: Programme, conference: dict) -> str:
+    """The publication's number and commit where git has the history, so that it changes
+    with every publication; else a digest that changes exactly when the schedule does.
+    Either way apps know when to refresh."""
+    if programme.history.version:
+        return programme.history.version
     canonical = hashlib.sha256()
     # The JSON of json.dumps(conference, sort_keys=True), hashed as it is written down to
     # each event (conference, days, day, rooms, room).

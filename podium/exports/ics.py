@@ -147,6 +147,10 @@ def _event(programme: Programme, item: Session | Paper, stamp: dt.datetime, url:
         event.add("categories", [item.stream.name])
     # Calendar apps that imported the entry mark it or take it out; its UID stays.
     event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+    # Each publication that changed its time, room, title or status: apps take the newer entry.
+    sequence = programme.history.sequence("paper" if isinstance(item, Paper) else "session", item.id)
+    if sequence:
+        event.add("sequence", sequence)
     return event
 
 

@@ -14,13 +14,14 @@ left out: at 5,000 sessions every byte is downloaded by every visitor who opens 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 
 from ..programme import addresses
 from ..programme.model import Paper, Programme, Session
 from ..programme.timed import programme_days
-from ..text import when
+from ..text import changes, when
 from ..translations import _
 from .ics import CalendarWriter
 
@@ -33,9 +34,12 @@ def my_programme_json(programme: Programme, calendars: CalendarWriter) -> bytes:
     sessions = [s for s in programme.sessions if s.has_page or s.is_for_everyone]
     items = [_session(programme, s) for s in sessions] + [_paper(programme, p) for p in programme.papers]
     codes = short_codes([item["key"] for item in items if "page" in item])
+    changed = _latest_changes(programme)
     for item in items:
         if item["key"] in codes:
             item["code"] = codes[item["key"]]
+        if item["key"] in changed:
+            item["changed"] = changed[item["key"]]
     dates = programme_days([*sessions, *programme.papers], conference.day_change)
     name = _("My programme (%(conference)s)", conference=conference.short_name or conference.name)
     opening, closing = calendars.frame(name, [*sessions, *programme.papers])
@@ -46,7 +50,26 @@ def my_programme_json(programme: Programme, calendars: CalendarWriter) -> bytes:
         "days": {date.isoformat(): when.day(conference, date) for date in dates},
         "items": [{k: v for k, v in item.items() if v not in (None, False, "")} for item in items],
     }
+    if published := programme.history.published:
+        data["published"] = published  # My programme flags what changed after the publication a visitor saw
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _latest_changes(programme: Programme) -> dict[str, dict]:
+    """{item key: {"at": when, "what": the change, in the site's words}} of each item's
+    latest change that a visitor who starred it should hear of."""
+    names = changes.labels()
+    found: dict[str, dict] = {}
+    for publication in programme.history.publications:  # newest first: the first found is the latest
+        for change in publication.changes:
+            key = ("p:" if change.item == "paper" else "s:") + change.id
+            if change.kind != "added" and key not in found:
+                found[key] = {"at": _utc(publication.time), "what": names[change.kind]}
+    return found
+
+
+def _utc(seconds: int) -> str:
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 def short_codes(keys: list[str]) -> dict[str, str]:

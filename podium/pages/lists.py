@@ -19,7 +19,7 @@ from ..programme import addresses
 from ..programme.model import Conference, Paper, Programme, Session
 from ..text import when
 from ..translations import _
-from . import labels
+from . import changes, labels
 from .fragments import code_mark, href, lang_attribute
 
 # (text parts, link targets): parts[0] + address of targets[0] + parts[1] + ...
@@ -32,6 +32,8 @@ class SessionLists:
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
         self._entries: dict[tuple, _Entry] = {}
+        # What changed in the last days before the latest publication: marked where listed.
+        self._recent = changes.recent_kinds(programme)
 
     def sessions(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: bool = False) -> Markup:
         """The list for `page`: title linked, then kind, time, stream, room and roles where asked, then papers."""
@@ -60,6 +62,9 @@ class SessionLists:
     def _session(self, session: Session, show_stream: bool, show_time: str) -> _Entry:
         conference = self.programme.conference
         details = [_("Cancelled")] if session.cancelled else []
+        recent = self._recent.get(("session", session.id))
+        if recent and not session.cancelled:
+            details.append(_("New") if recent == "added" else _("Changed"))
         if labels.shows_kind(session):
             details.append(labels.kind(session))
         if show_time == "day":

@@ -29,7 +29,7 @@ from ..programme import addresses
 from ..programme.model import Paper, Programme, Roles, Session, in_calendars
 from ..text import markup, when
 from ..translations import _
-from . import facts, fragments, labels, print_code
+from . import changes, facts, fragments, labels, print_code
 from .fragments import html_block
 from .grouping import days, has_day_pages, people_by_initial
 from .lists import SessionLists
@@ -81,6 +81,7 @@ _INDEX_PAGES = (
     ("people.md.j2", addresses.PEOPLE),
     ("rooms.md.j2", addresses.ROOMS),
     ("my_programme.md.j2", addresses.MY_PROGRAMME),
+    ("changes.md.j2", addresses.CHANGES),
     ("offline.md.j2", addresses.OFFLINE),
     ("about.md.j2", addresses.ABOUT),
 )
@@ -190,6 +191,8 @@ class Renderer:
             "filters": lambda sessions: html_block(fragments.filters(programme, sessions)),
             "my_programme": lambda data_href: html_block(fragments.my_programme(data_href)),
             "cancelled_notice": lambda item: html_block(fragments.cancelled_notice(item)),
+            "change_note": lambda item: html_block(note) if (note := changes.change_note(programme, item)) else "",
+            "changes_page": lambda page, feed: html_block(changes.changes_page(programme, page, feed)),
             "star_place": lambda item: html_block(fragments.star_place(("p:" if isinstance(item, Paper) else "s:") + item.id)),
             "lang_mark": _lang_mark,
             "lang_line": _lang_line,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .changes import Change
 from .model import Paper, Person, Programme, Room, Session, Stream
 
 HOME = "index.md"
@@ -25,6 +26,8 @@ MY_PROGRAMME = "my-programme.md"
 ABOUT = "about.md"
 MY_PROGRAMME_DATA = "my-programme.json"
 OFFLINE = "offline.md"
+CHANGES = "changes.md"
+CHANGES_FEED = "changes.xml"
 WEB_APP_MANIFEST = "manifest.webmanifest"
 ICONS = "icons"
 
@@ -114,3 +117,14 @@ def session_urls(programme: Programme) -> dict[str, str]:
 def paper_urls(programme: Programme) -> dict[str, str]:
     """Every paper's page address, for the exports."""
     return {p.id: public_url(programme, paper_page(p)) for p in programme.papers}
+
+
+def changed_page(programme: Programme, change: Change) -> str | None:
+    """The page of a changed item, while it has one (not once removed)."""
+    if change.kind == "removed":
+        return None
+    if change.item == "paper":
+        paper = next((p for p in programme.papers if p.id == change.id), None)
+        return paper_page(paper) if paper is not None else None
+    session = next((s for s in programme.sessions if s.id == change.id), None)
+    return session_page(session) if session is not None and session.has_page else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from .changes import History
 from .timed import Timed
 
 KINDS = (
@@ -220,6 +221,7 @@ class Programme:
     people: tuple[Person, ...]  # in index order (sort name)
     papers: tuple[Paper, ...] = ()  # in programme order, then those in no session by title
     rooms: tuple[Room, ...] = ()  # rooms.yml's order, or the order sessions first use them in
+    history: History = field(default_factory=History)  # its publications and what each changed, where git has them (history/)
 
     def room_named(self, name: str | None) -> Room | None:
         return self._rooms_by_name.get(name) if name else None

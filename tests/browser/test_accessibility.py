@@ -21,7 +21,8 @@ SEED_PAGES = [
 ]  # fmt: skip
 MULTI_PAGES = [
     "", "programme/", "programme/2025-03-29/", "streams/", "streams/housing/", "sessions/housing-first/", "sessions/hostile-text/",
-    "sessions/care-workforce/", "sessions/tenants-roundtable/", "people/", "people/zoe-nunez/", "organisers/", "no-such-page/",
+    "sessions/care-workforce/", "sessions/tenants-roundtable/", "people/", "people/zoe-nunez/", "organisers/", "changes/",
+    "no-such-page/",
 ]  # fmt: skip
 CAMP_PAGES = ["programme/", "programme/2026-08-06/", "programme/2026-08-07/", "rooms/", "rooms/saal-a/"]
 ASPC_PAGES = [

@@ -3,6 +3,7 @@
     cli → engine → pages → exports → text → programme
     engine → search → text → programme
     cli → importers → programme
+    cli → history (what each publication changed, from git) → programme
     cli → repository (starting a conference, taking a newer Podium)
     text, exports, pages, search, engine → translations (Podium's words in the site's language)
 
@@ -29,8 +30,9 @@ ALLOWED = {
     "search": {"programme", "text", "translations"},
     "engine": {"programme", "text", "exports", "pages", "search", "translations"},
     "importers": {"programme"},
+    "history": {"programme"},
     "repository": set(),
-    "cli": {"programme", "text", "exports", "pages", "search", "engine", "importers", "repository", "translations"},
+    "cli": {"programme", "text", "exports", "pages", "search", "engine", "importers", "repository", "translations", "history"},
 }
 MAX_LINES = 400
 

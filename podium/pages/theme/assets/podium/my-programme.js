@@ -18,6 +18,7 @@
   var status = part("status");
   var list = part("list");
   var data = null;
+  var seenBefore = null;  // the publication this browser saw My programme at before this visit
   // Lookups by keys that come from the visitor's storage and share links: objects
   // without a prototype, so that a key such as "__proto__" finds nothing.
   var byKey = Object.create(null);
@@ -80,6 +81,9 @@
     if (item.cancelled) heading.insertBefore(element("strong", { "class": "podium-my-cancelled" }, [_("Cancelled") + " "]), heading.firstChild);
     if (!context && editable) heading.appendChild(stars.button(item.key, item.title));
     children.push(heading);
+    if (!context && item.changed && seenBefore && item.changed.at > seenBefore) {
+      children.push(element("p", { "class": "podium-my-changed" }, [element("strong", {}, [_("Changed since you last looked:")]), " " + item.changed.what]));
+    }
     var session = item.session && byKey[item.session];
     if (session) children.push(element("p", {}, [_("Paper in") + " ", element("a", { href: address(session.page) }, [session.title])]));
     if (!context) {
@@ -293,6 +297,9 @@
     return response.json();
   }).then(function (loaded) {
     data = loaded;
+    // What changed since the publication this browser last saw here is flagged, this once.
+    seenBefore = window.podium.seen();
+    window.podium.saw(data.published);
     data.items.forEach(function (item) {
       byKey[item.key] = item;
       if (item.code) byCode[item.code] = item;

@@ -2,6 +2,8 @@
  * Podium: what every script of Podium's shares, loaded before them as window.podium.
  * - root: the site's root address, from Material's config ("/" on the 404 page);
  * - number: a number as the language writes it;
+ * - published: when the programme was last published (UTC, ISO), where git had its history;
+ * - seen, saw: the publication this browser last saw My programme at (starred.js, my-programme.js);
  * - gettext, ngettext: the scripts' words in the site's language. The page hands them
  *   over in #podium-words, from the same catalogs as its own text (made at build); an
  *   English site needs none, the messages being English. Placeholders are %(name)s;
@@ -16,6 +18,16 @@ window.podium = (function () {
   var language = document.documentElement.lang || "en";
   var rules = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(language) : null;
   var numbers = typeof Intl !== "undefined" ? new Intl.NumberFormat(language) : null;
+  var published = (document.querySelector('meta[name="podium-published"]') || {}).content || null;
+  var SEEN = "podium:seen:" + root.pathname;
+
+  function seen() {
+    try { return localStorage.getItem(SEEN); } catch (error) { return null; }
+  }
+
+  function saw(time) {
+    try { if (time) localStorage.setItem(SEEN, time); } catch (error) { /* no storage: nothing to remember */ }
+  }
 
   // Numbers as the language writes them (1,234 or 1.234), the rest as it is.
   function fill(text, values) {
@@ -29,6 +41,9 @@ window.podium = (function () {
 
   return {
     root: root,
+    published: published,
+    seen: seen,
+    saw: saw,
     number: function (n) { return numbers ? numbers.format(n) : String(n); },
     gettext: function (message, values) {
       return fill(typeof words[message] === "string" ? words[message] : message, values);

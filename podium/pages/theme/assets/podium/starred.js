@@ -65,6 +65,7 @@
   }
 
   function toggle(key) {
+    if (!window.podium.seen()) window.podium.saw(window.podium.published);  // changes count from the first star
     var keys = read();
     var at = keys.indexOf(key);
     if (at === -1) keys.push(key); else keys.splice(at, 1);
@@ -116,6 +117,35 @@
   window.addEventListener("storage", function (event) {
     if (event.key === STORE) document.dispatchEvent(new CustomEvent("podium:starred", { detail: read() }));
   });
+
+  // A publication since this browser last saw My programme: if it changed a starred item,
+  // say so at the top of the page (My programme says what changed). Once a publication,
+  // and only for visitors with stars, the list of sessions is fetched to know.
+  function noticeChanges() {
+    var seen = window.podium.seen(), published = window.podium.published, keys = read();
+    if (!published || !keys.length || !window.fetch || location.pathname.indexOf("/my-programme/") !== -1) return;
+    if (!seen) { window.podium.saw(published); return; }
+    if (published <= seen) return;
+    fetch(new URL("my-programme.json", root).href).then(function (response) {
+      return response.ok ? response.json() : { items: [] };
+    }).then(function (data) {
+      var changed = data.items.filter(function (item) {
+        return keys.indexOf(item.key) !== -1 && item.changed && item.changed.at > seen;
+      });
+      if (!changed.length) return;
+      var link = document.createElement("a");
+      link.href = new URL("my-programme/", root).href;
+      link.textContent = _("My programme");
+      var notice = document.createElement("p");
+      notice.className = "podium-changed-notice";
+      notice.setAttribute("role", "status");
+      notice.appendChild(document.createTextNode(_("Sessions you starred have changed since you last looked:") + " "));
+      notice.appendChild(link);
+      var article = document.querySelector("article");
+      if (article) article.insertBefore(notice, article.firstChild);
+    }).catch(function () { /* offline without the list: no notice */ });
+  }
+  noticeChanges();
 
   window.podiumStarred = { read: read, write: write, button: star };
 })();

@@ -48,6 +48,7 @@ bench: $(VENV)/.dev $(NODE_TOOLS) build/zensical-venv/.installed  ## measure bui
 	ZENSICAL=build/zensical-venv/bin/zensical $(PY) -m benchmarks.build_speed
 	$(PY) -m benchmarks.serve_speed
 	$(PY) -m benchmarks.import_speed
+	$(PY) -m benchmarks.history_speed
 	$(PY) -m benchmarks.lighthouse
 
 # Zensical, the reference engine of the benchmark, in a virtual environment of its own:

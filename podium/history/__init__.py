@@ -67,6 +67,7 @@ class _Reader:
     def __init__(self, git: Git) -> None:
         self.git = git
         self._parsed: dict[str, dict | None] = {}
+        self._items: dict[tuple[str, ...], _Item] = {}
 
     def data(self, blob: str) -> dict | None:
         if blob not in self._parsed:
@@ -78,18 +79,27 @@ class _Reader:
     def state(self, files: dict[str, str]) -> dict[tuple[str, str], _Item]:
         """{(kind, id): what the files say of it}, a paper with its session's time and room
         unless it has its own time."""
-        sessions = {_id(p): d for p, b in files.items() if p.startswith("data/sessions/") and (d := self.data(b))}
-        papers = {_id(p): d for p, b in files.items() if p.startswith("data/papers/") and (d := self.data(b))}
+        sessions = {_id(p): (b, d) for p, b in files.items() if p.startswith("data/sessions/") and (d := self.data(b))}
+        papers = {_id(p): (b, d) for p, b in files.items() if p.startswith("data/papers/") and (d := self.data(b))}
         state: dict[tuple[str, str], _Item] = {}
-        holding: dict[str, dict] = {}
-        for id_, data in sessions.items():
-            state[("session", id_)] = _item(data, data, None)
+        holding: dict[str, tuple[str, dict]] = {}
+        for id_, (blob, data) in sessions.items():
+            state[("session", id_)] = self._made((blob,), lambda data=data: _item(data, data, None))
             for paper in data.get("papers") or []:
                 if isinstance(paper, str):
-                    holding[paper] = data
-        for id_, data in papers.items():
-            state[("paper", id_)] = _item(data, holding.get(id_), data)
+                    holding[paper] = (blob, data)
+        for id_, (blob, data) in papers.items():
+            session_blob, session = holding.get(id_, ("", None))
+            state[("paper", id_)] = self._made(
+                (blob, session_blob), lambda data=data, session=session: _item(data, session, data)
+            )
         return state
+
+    def _made(self, key: tuple[str, ...], make) -> _Item:
+        """An item read from the same files before is the same item: made once."""
+        if key not in self._items:
+            self._items[key] = make()
+        return self._items[key]
 
     def names(self, files: dict[str, str]) -> dict[str, str]:
         """{person id: name} as the people's files give them."""

@@ -58,3 +58,12 @@ def test_serve_benchmark_measures_a_small_programme(tmp_path):
     assert result["papers"] == 20 and len(result["waits_s"]) == 2
     assert all(wait > 0 for wait in result["waits_s"]) and result["median_s"] > 0
     assert json.loads(output.read_text()) == result
+
+
+def test_the_history_benchmark_reads_every_publication_and_its_changes(tmp_path):
+    from benchmarks import history_speed
+
+    row = history_speed.main(["--sessions", "20", "--publications", "5", "--output", str(tmp_path / "history.json")])
+    assert row["publications"] == 5 and row["changes"] >= 4 * history_speed.CHANGES_PER_PUBLICATION - 4
+    assert json.loads((tmp_path / "history.json").read_text()) == row
+

@@ -375,3 +375,56 @@ def test_a_starred_cancelled_paper_says_so_and_clashes_with_nothing(context, asp
     assert cancelled.locator(".podium-my-title a s").inner_text() == "The cashless debit card & its critics"
     assert items.count() == 2 and page.locator(".podium-my-clash").count() == 0
     assert errors == []
+
+
+def test_starred_sessions_that_moved_or_were_cancelled_are_flagged_after_the_next_publication(browser, tmp_path):
+    """Starred at the first publication; after the second, the pages say that starred
+    sessions changed, and My programme flags the moved and the cancelled one, once."""
+    import shutil
+
+    from tests.server import SiteServer
+    from tests.site.test_changes import _commit, _edit
+    from tests.conftest import MULTI_DATA, make_project, run_build_py
+    import subprocess
+
+    project = make_project(tmp_path / "conference", MULTI_DATA)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True)
+    _commit(project, "Programme", "2025-03-01T10:00:00+01:00")
+    assert run_build_py(project, "build").returncode == 0
+    served = tmp_path / "served"
+    shutil.copytree(project / "site", served)
+    sessions = project / "data" / "sessions"
+    _edit(sessions / "hostile-text.yml", "date: 2025-03-30", "date: 2025-03-31")
+    _edit(sessions / "closing-plenary.yml", "title: Closing plenary", "title: Closing plenary\nstatus: cancelled")
+    _commit(project, "Moved and cancelled", "2025-03-20T18:30:00+01:00")
+    assert run_build_py(project, "build").returncode == 0
+
+    server = SiteServer(served, "https://example.org/ptc2025/")
+    context = browser.new_context(**PHONE, service_workers="block")  # the pages as published, not a kept copy
+    try:
+        page = context.new_page()
+        for session in ("hostile-text", "closing-plenary"):
+            _star(page, server.url + f"sessions/{session}/")
+        page.goto(server.url + "programme/")
+        assert page.locator(".podium-changed-notice").count() == 0  # nothing changed yet
+        shutil.rmtree(served)
+        shutil.copytree(project / "site", served)  # the second publication
+        page.goto(server.url + "programme/")
+        notice = page.locator(".podium-changed-notice")
+        notice.wait_for()
+        assert "Sessions you starred have changed since you last looked" in notice.inner_text()
+        items = _my_programme(page, server.url)
+        flags = {
+            items.nth(i).get_attribute("data-key"): items.nth(i).locator(".podium-my-changed").inner_text()
+            for i in range(items.count())
+        }
+        assert flags == {
+            "s:hostile-text": "Changed since you last looked: Moved",
+            "s:closing-plenary": "Changed since you last looked: Cancelled",
+        }
+        items = _my_programme(page, server.url)  # looked at now: not flagged again
+        page.wait_for_selector("li.podium-my-item")
+        assert page.locator(".podium-my-changed").count() == 0
+    finally:
+        context.close()
+        server.close()

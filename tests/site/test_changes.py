@@ -5,6 +5,7 @@ third cancelled, and published again."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 
 import feedparser
@@ -17,7 +18,7 @@ GIT = ["git", "-c", "user.name=Organiser", "-c", "user.email=organiser@example.o
 
 
 def _commit(project, message: str, when: str) -> None:
-    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     subprocess.run([*GIT, "add", "-A"], cwd=project, check=True, env=env)
     subprocess.run([*GIT, "commit", "-q", "-m", message], cwd=project, check=True, env=env)
 

@@ -59,8 +59,21 @@ def kind_label(kind: str) -> str:
 
 
 def shows_kind(session: Session) -> bool:
-    """A talk is what a session is unless said otherwise: its kind goes without saying."""
-    return session.kind != "talk" or session.is_for_everyone
+    """A talk is what a session is unless said otherwise: its kind goes without saying, and
+    "Other" says nothing."""
+    return session.kind not in ("talk", "other") or session.is_for_everyone
+
+
+# More authors than this are shortened in lists and on session pages: the first three,
+# then "et al."; the paper's page has them all (a poster's may have twenty).
+AUTHORS_LISTED = 4
+
+
+def first_authors(names: list[str]) -> str:
+    """`names` joined, or the first three of a longer list with "et al."."""
+    if len(names) <= AUTHORS_LISTED:
+        return ", ".join(names)
+    return _("%(names)s et al.", names=", ".join(names[: AUTHORS_LISTED - 1]))
 
 
 def link(link: Link) -> str:

@@ -39,11 +39,18 @@ class SessionLists:
         """The list for `page`: title linked, then kind, time, stream, room and roles where asked, then papers."""
         return _list(self.items(sessions, page, show_stream, "day" if show_time else ""))
 
-    def items(self, sessions: list[Session], page: str, show_stream: bool = True, show_time: str = "") -> list[str]:
-        """Each session's `<li>` for `page`; `show_time` "day" (day and time), "clock" (time only) or ""."""
+    def items(
+        self, sessions: list[Session], page: str, show_stream: bool = True, show_time: str = "", in_room_column: bool = False
+    ) -> list[str]:
+        """Each session's `<li>` for `page`; `show_time` "day" (day and time), "clock" (time only) or "".
+
+        With "clock" (a timetable), the time and, `in_room_column`, the room are marked as
+        what the block's place says already: a wide screen's timetable leaves them out
+        (podium.css), a phone's list by time keeps them."""
+        key = (show_stream, show_time, in_room_column)
         return [
             _joined(
-                self._kept(("session", s.id, show_stream, show_time), lambda s=s: self._session(s, show_stream, show_time)), page
+                self._kept(("session", s.id, *key), lambda s=s: self._session(s, show_stream, show_time, in_room_column)), page
             )
             for s in sessions
         ]
@@ -59,8 +66,9 @@ class SessionLists:
             entry = self._entries[key] = make()
         return entry
 
-    def _session(self, session: Session, show_stream: bool, show_time: str) -> _Entry:
+    def _session(self, session: Session, show_stream: bool, show_time: str, in_room_column: bool = False) -> _Entry:
         conference = self.programme.conference
+        said: set[int] = set()  # the details a timetable's place says already
         details = [_("Cancelled")] if session.cancelled else []
         recent = self._recent.get(("session", session.id))
         if recent and not session.cancelled:
@@ -70,10 +78,13 @@ class SessionLists:
         if show_time == "day":
             details.append(_when(self.programme, session))
         elif show_time == "clock" and session.start is not None:
+            said.add(len(details))
             details.append(when.time_range(conference, session))
         if show_stream and session.stream:
             details.append(session.stream.name)
         if session.room:
+            if in_room_column and show_time == "clock":
+                said.add(len(details))
             details.append(session.room)
         if session.papers or session.kind != "talk":
             details += [
@@ -96,7 +107,10 @@ class SessionLists:
         )
         if session.language and session.language != conference.language:
             details.append(labels.language(session.language, conference.locale))  # the language, named in the site's
-        rest = "".join(f" · {escape(detail)}" for detail in details)
+        rest = "".join(
+            f'<span class="podium-tt-said"> · {escape(detail)}</span>' if i in said else f" · {escape(detail)}"
+            for i, detail in enumerate(details)
+        )
         lang = lang_attribute(session)
         shown = _struck(escape(session.title), session.cancelled)
         if not session.has_page:
@@ -152,7 +166,7 @@ def _paper_details(paper: Paper, conference: Conference) -> str:
     if paper.board:
         details.append(_("Board %(board)s", board=paper.board))
     if paper.people:
-        details.append(", ".join(a.person.name for a in paper.people))
+        details.append(labels.first_authors([a.person.name for a in paper.people]))
     return "".join(f" · {escape(detail)}" for detail in details)
 
 

@@ -69,7 +69,12 @@ def _start(programme: Programme, lists: SessionLists, start: Start, page: str, l
     )
     # A stream column's name is already in each entry; a room's too.
     show_stream = kind != "stream" or not show_column
-    items = lists.items([p.session for p in start.placed], page, show_stream=show_stream, show_time="clock")
+    # A room's column says the room of a block in it (not of one across columns, for everyone).
+    in_room_column = kind == "room" and show_column
+    items = [
+        lists.items([p.session], page, show_stream, "clock", in_room_column and p.column is not None and p.span == 1)[0]
+        for p in start.placed
+    ]
     entries = "\n".join(_placed(item, placed, start, programme) for item, placed in zip(items, start.placed, strict=True))
     return (
         f'<section class="podium-tt-start" style="grid-row:{rows}" aria-labelledby="{start.anchor}">{heading}\n'

@@ -228,3 +228,45 @@ def test_in_a_congress_night_the_programme_opens_on_the_day_the_night_belongs_to
     finally:
         context.close()
         server.close()
+
+
+def _many_rooms(tmp_path, rooms: int = 30):
+    """A day of `rooms` rooms with a talk in each every hour, as a FOSDEM or a congress has."""
+    from tests.conftest import SEED_DATA, make_project
+
+    project = make_project(tmp_path / "many", SEED_DATA)
+    sessions = project / "data" / "sessions"
+    for room in range(1, rooms + 1):
+        for hour in range(9, 18):
+            (sessions / f"r{room:02d}-{hour}.yml").write_text(
+                f"title: Interoperable telemetry pipelines for room {room} at {hour}\n"
+                f"date: 2019-09-10\nstart: {hour:02d}:00\nend: {hour:02d}:50\nroom: Room {room:02d}\n",
+                encoding="utf-8",
+            )
+    return project
+
+
+def test_with_thirty_rooms_room_names_and_times_stay_in_view_and_cover_nothing(open_page, tmp_path):
+    from tests.conftest import run_build_py
+    from tests.server import SiteServer
+
+    project = _many_rooms(tmp_path)
+    assert run_build_py(project, "build").returncode == 0
+    server = SiteServer(project / "site")
+    try:
+        page, _ = open_page(server.url + "programme/", **WIDE)
+        header = page.locator(".podium-tt-columns")
+        first = _box(page, "Interoperable telemetry pipelines for room 1 at 9")
+        assert first["y"] >= header.bounding_box()["y"] + header.bounding_box()["height"] - 1  # nothing covers it
+        assert first["width"] >= 150  # a readable column, never squeezed to fit
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the page never scrolls sideways
+        # Halfway down the day and far to the right, inside the timetable: rooms at the top, times at the left.
+        page.evaluate("document.querySelector('.podium-timetable').scrollIntoView()")
+        page.evaluate("(() => { const t = document.querySelector('.podium-timetable'); t.scrollTop = t.scrollHeight / 2; t.scrollLeft = t.scrollWidth / 2; })()")
+        table = page.locator(".podium-timetable").bounding_box()
+        room = header.locator("li", has_text="Room 15").bounding_box()
+        assert table["y"] - 1 <= room["y"] <= table["y"] + 40 and 0 <= room["x"] <= 1280
+        times = [box for box in (t.bounding_box() for t in page.locator(".podium-tt-time").all()) if box and table["y"] < box["y"] < table["y"] + table["height"]]
+        assert times and all(box["x"] <= table["x"] + 5 for box in times)
+    finally:
+        server.close()

@@ -272,7 +272,7 @@ def test_build_writes_the_github_job_summary_with_counts_and_problems(tmp_path):
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "build"], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "**2 sessions, 2 people, 1 stream, 1 warning, 13 pages**" in text
+    assert "**2 sessions, 2 people, 1 stream, 1 warning, 14 pages**" in text
     assert "| data/sessions/x.yml | 2:8 | warning: start is given without date" in text
 
 

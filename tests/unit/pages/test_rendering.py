@@ -239,7 +239,8 @@ def test_generate_paper_page_with_its_own_time_shows_it(aspc):
 def test_generate_gives_a_break_no_page_and_lists_it_without_a_link(aspc):
     assert "sessions/lunch.md" not in aspc and "sessions/lunch.ics" not in aspc
     programme = aspc["programme.md"]
-    assert "Lunch · Break, for everyone · 12.35 pm – 1.30 pm · Foyer</li>" in programme
+    # Its time in the timetable is what its row says: shown in the phone's list, not in the grid.
+    assert 'Lunch · Break, for everyone<span class="podium-tt-said"> · 12.35 pm – 1.30 pm</span> · Foyer</li>' in programme
     assert 'class="podium-break">Lunch' in programme
 
 
@@ -338,3 +339,35 @@ def test_a_paper_of_its_own_stream_in_a_session_of_another_is_on_both_streams_pa
     assert "streams/chinese-social-policy/" in made["papers/energy-hardship-poster.md"]
     calendar = export_files(programme, dt.datetime(2019, 9, 1, tzinfo=dt.timezone.utc))["streams/chinese-social-policy.ics"]
     assert b"Posters" in calendar
+
+
+def test_long_author_lists_are_shortened_in_lists_and_whole_on_the_papers_page(tmp_path):
+    """A poster with six authors: its session's page and the programme name three "et al."."""
+    import shutil
+
+    from tests.conftest import ASPC_DATA
+
+    shutil.copytree(ASPC_DATA, tmp_path / "data")
+    people = tmp_path / "data" / "people"
+    names = ["Ada One", "Ben Two", "Cai Three", "Dee Four", "Eve Five", "Fay Six"]
+    for n, name in enumerate(names):
+        (people / f"author-{n}.yml").write_text(f"name: {name}\n", encoding="utf-8")
+    poster = tmp_path / "data" / "papers" / "energy-hardship-poster.yml"
+    poster.write_text(
+        "title: Energy hardship in social housing\nboard: '2'\npeople:\n"
+        + "".join(f"  - person: author-{n}\n" for n in range(len(names))),
+        encoding="utf-8",
+    )
+    made = _texts(pages.render(check_project(tmp_path).programme))
+    assert "Ada One, Ben Two, Cai Three et al." in made["programme.md"]
+    listed = made["sessions/posters.md"].split('<ol class="podium-papers">')[1].split("</ol>")[0]
+    assert "Ada One; Ben Two; Cai Three et al." in listed and "Fay Six" not in listed  # (its JSON-LD names all, for machines)
+    assert all(name in made["papers/energy-hardship-poster.md"] for name in names)
+
+
+def test_a_session_of_kind_other_does_not_say_other():
+    from podium.pages import labels
+    from podium.programme.model import Session
+
+    assert not labels.shows_kind(Session(id="x", title="X", kind="other"))
+    assert labels.shows_kind(Session(id="y", title="Y", kind="workshop"))

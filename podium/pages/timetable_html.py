@@ -17,8 +17,10 @@ import datetime as dt
 
 from markupsafe import Markup, escape
 
+from ..programme import addresses
 from ..programme.model import Programme
 from ..translations import _
+from .fragments import href
 from .lists import SessionLists
 from .timetable import Placed, Start, Timetable, day_timetable
 
@@ -50,13 +52,33 @@ def _grid(programme: Programme, lists: SessionLists, table: Timetable, first: dt
     )
     parts = [opening]
     if table.columns:
-        names = "".join(f'<li style="grid-column:{c.first} / span {c.span}">{escape(c.name)}</li>' for c in table.columns)
-        parts.append(f'<ol class="podium-tt-columns" aria-hidden="true">{names}</ol>')
+        # Each name leads to its room's (or stream's) day as a list, as FOSDEM's devrooms do.
+        day = table.starts[0].placed[0].session.programme_day(programme.conference.day_change)
+        names = "".join(
+            f'<li style="grid-column:{c.first} / span {c.span}">{_column_name(programme, table.column_kind, c.name, day, page)}</li>'
+            for c in table.columns
+        )
+        label = _("Rooms") if table.column_kind == "room" else _("Streams")
+        parts.append(f'<ol class="podium-tt-columns" aria-label="{escape(label)}">{names}</ol>')
     show_column = bool(table.columns)
     for start in table.starts:
         parts.append(_start(programme, lists, start, page, level, show_column=show_column, kind=table.column_kind))
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _column_name(programme: Programme, kind: str, name: str, day: dt.date | None, page: str) -> str:
+    """A column's name, linked to the day of its room or stream where it has a page."""
+    if kind == "room":
+        room = programme.room_named(name)
+        target = addresses.room_page(room) if room is not None else None
+    else:
+        stream = next((s for s in programme.streams if s.name == name), None)
+        target = addresses.stream_page(stream) if stream is not None else None
+    if target is None:
+        return str(escape(name))
+    anchor = f"#day-{day.isoformat()}" if day else ""
+    return f'<a href="{escape(href(page, target))}{anchor}">{escape(name)}</a>'
 
 
 def _start(programme: Programme, lists: SessionLists, start: Start, page: str, level: int, show_column: bool, kind: str) -> str:

@@ -93,9 +93,13 @@ def test_generate_links_only_to_pages_and_files_that_exist(case, request):
                 continue
             if target.startswith(("https://", "http://")):
                 continue
+            target, _, anchor = target.partition("#")
             resolved = posixpath.normpath(posixpath.join(addresses.published(path) or ".", target))
             resolved = "" if resolved == "." else resolved + ("/" if target.endswith("/") else "")
             assert resolved in published, f"{path} links to missing {target}"
+            if anchor:  # another page's heading: a room's day
+                source = next(p for p in files if addresses.published(p) == resolved)
+                assert f"{{ #{anchor} }}" in files[source], f"{path} links to missing anchor {anchor} of {source}"
 
 
 def test_generate_titles_hostile_text_exactly_in_front_matter(multi):

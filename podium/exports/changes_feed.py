@@ -11,7 +11,6 @@ import datetime as dt
 import uuid
 
 from lxml import etree
-from markupsafe import escape
 
 from ..programme import addresses
 from ..programme.changes import Publication
@@ -59,21 +58,10 @@ def _entry(root, programme: Programme, publication: Publication) -> None:
 
 
 def _list(programme: Programme, publication: Publication) -> str:
-    """The publication's changes as HTML, the way the Changes page lists them."""
-    names = words.labels()
-    items = []
-    for change in publication.changes:
-        target = addresses.changed_page(programme, change)
-        title = escape(change.title)
-        what = (
-            f'<a href="{escape(addresses.public_url(programme, target))}">{title}</a>'
-            if target and programme.conference.url
-            else title
-        )
-        items.append(
-            f"<li><strong>{escape(names[change.kind])}:</strong> {what}{words.values(programme.conference, change)}</li>"
-        )
-    return "<ul>" + "".join(items) + "</ul>"
+    """The publication's changes as the Changes page lists them, with absolute links where
+    the site's address is known."""
+    absolute = lambda target: addresses.absolute_url(programme, target)
+    return "<ul>" + "".join(words.change_items(programme, publication, absolute)) + "</ul>"
 
 
 def _changes_page(programme: Programme) -> str:

@@ -11,8 +11,7 @@ import datetime as dt
 
 from markupsafe import Markup, escape
 
-from ..programme import addresses
-from ..programme.changes import Change, Publication
+from ..programme.changes import Publication
 from ..programme.model import Paper, Programme, Session
 from ..text import changes as words
 from ..translations import _
@@ -39,14 +38,9 @@ def changes_page(programme: Programme, page: str, feed: str) -> Markup:
     return Markup("\n".join(parts))
 
 
-def change_list(programme: Programme, publication: Publication, page: str | None) -> str:
-    """A publication's changes as a list; links absolute where `page` is None (the feed)."""
-    names = words.labels()
-    items = []
-    for change in publication.changes:
-        what = _item_link(programme, change, page)
-        values = words.values(programme.conference, change)
-        items.append(f"<li><strong>{escape(names[change.kind])}:</strong> {what}{values}</li>")
+def change_list(programme: Programme, publication: Publication, page: str) -> str:
+    """A publication's changes as a list, linked from `page`."""
+    items = words.change_items(programme, publication, lambda target: href(page, target))
     return '<ul class="podium-changes">\n' + "\n".join(items) + "\n</ul>"
 
 
@@ -74,12 +68,3 @@ def recent_kinds(programme: Programme) -> dict[tuple[str, str], str]:
         for change in publication.changes:
             marked.setdefault((change.item, change.id), change.kind)
     return marked
-
-
-def _item_link(programme: Programme, change: Change, page: str | None) -> str:
-    title = escape(change.title)
-    target = addresses.changed_page(programme, change)
-    if target is None:
-        return str(title)
-    address = href(page, target) if page is not None else addresses.public_url(programme, target)
-    return f'<a href="{escape(address)}">{title}</a>'

@@ -103,10 +103,7 @@ def papers_of(programme: Programme, session: Session, page: str) -> Markup:
         if details:
             lines.append(escape(" · ".join(details)))
         if paper.people:
-            authors = [_author_with_affiliation(a) for a in paper.people]
-            shown = authors if len(authors) <= labels.AUTHORS_LISTED else authors[: labels.AUTHORS_LISTED - 1]
-            text = "; ".join(shown)
-            lines.append(escape(text if shown is authors else _("%(names)s et al.", names=text)))
+            lines.append(escape(labels.first_authors([_author_with_affiliation(a) for a in paper.people], "; ")))
         items.append("<li>" + "<br>\n".join(lines) + "</li>")
     return Markup('<ol class="podium-papers">\n' + "\n".join(items) + "\n</ol>")
 

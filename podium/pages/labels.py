@@ -69,11 +69,11 @@ def shows_kind(session: Session) -> bool:
 AUTHORS_LISTED = 4
 
 
-def first_authors(names: list[str]) -> str:
+def first_authors(names: list[str], separator: str = ", ") -> str:
     """`names` joined, or the first three of a longer list with "et al."."""
     if len(names) <= AUTHORS_LISTED:
-        return ", ".join(names)
-    return _("%(names)s et al.", names=", ".join(names[: AUTHORS_LISTED - 1]))
+        return separator.join(names)
+    return _("%(names)s et al.", names=separator.join(names[: AUTHORS_LISTED - 1]))
 
 
 def link(link: Link) -> str:

@@ -6,11 +6,13 @@ feed (pages/changes.py, exports/changes_feed.py) say them alike.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from markupsafe import escape
 
+from ..programme import addresses
 from ..programme.changes import Change, Publication, When
-from ..programme.model import Conference
+from ..programme.model import Conference, Programme
 from ..translations import _
 from . import when
 
@@ -73,3 +75,18 @@ def _when(conference: Conference, value: When) -> str:
 def _padded(clock: str) -> str:
     """ "9:00" as ISO's "09:00"."""
     return clock.zfill(5)
+
+
+def change_items(programme: Programme, publication: Publication, address: Callable[[str], str | None]) -> list[str]:
+    """A publication's changes as `<li>`s: kind, the item (linked where `address` gives its
+    page's address; a removed item has none), old and new values. The Changes page and its
+    feed list them alike, with relative and absolute addresses."""
+    names = labels()
+    items = []
+    for change in publication.changes:
+        target = addresses.changed_page(programme, change)
+        href = address(target) if target is not None else None
+        title = escape(change.title)
+        what = f'<a href="{escape(href)}">{title}</a>' if href is not None else str(title)
+        items.append(f"<li><strong>{escape(names[change.kind])}:</strong> {what}{values(programme.conference, change)}</li>")
+    return items

@@ -72,14 +72,15 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _large_site(folder: Path, rooms: bool = False) -> Path:
-    """A built synthetic programme of 1,000 papers, or (`rooms`) of 1,000 talks in 8 rooms."""
+def _large_site(folder: Path, rooms: int = 0, days: int = 6) -> Path:
+    """A built synthetic programme of 1,000 papers, or (`rooms`) of 1,000 talks in that
+    many rooms over `days` days."""
     import shutil
 
     from benchmarks import synthetic, synthetic_rooms
     from tests.conftest import run_build_py
 
-    project = (synthetic_rooms if rooms else synthetic).write(1000, folder)
+    project = synthetic_rooms.write(1000, folder, rooms=rooms, days=days) if rooms else synthetic.write(1000, folder)
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     result = run_build_py(project, "build")
@@ -116,8 +117,10 @@ def main() -> None:
         large = _large_site(Path(folder) / "large")
         day = sorted(p.parent.name for p in (large / "programme").glob("*/index.html"))[0]
         rows += measure({"1,000 papers": (large, None)}, {"paper": "papers/paper-00500/", "day": f"programme/{day}/"}, chromium())
-        talks = _large_site(Path(folder) / "rooms", rooms=True)
+        talks = _large_site(Path(folder) / "rooms", rooms=8)
         rows += measure({"1,000 talks, 8 rooms": (talks, None)}, {"day": "programme/2026-08-07/"}, chromium())
+        congress = _large_site(Path(folder) / "congress", rooms=73, days=4)
+        rows += measure({"1,000 talks, 73 rooms": (congress, None)}, {"busiest day": "programme/2026-08-05/"}, chromium())
     save_results(RESULTS, rows)
     print(table(rows))
     print(f"\nwritten to {RESULTS.relative_to(REPO)}", file=sys.stderr)

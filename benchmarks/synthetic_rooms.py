@@ -1,13 +1,15 @@
 """A synthetic programme of talks in parallel rooms, as camps and multi-track events run them.
 
     python -m benchmarks.synthetic_rooms 1000 /tmp/rooms      # writes /tmp/rooms/data/...
+    python -m benchmarks.synthetic_rooms 1000 /tmp/congress 73 4   # 73 rooms, 4 days
 
-N sessions over 6 days in 8 rooms (`data/rooms.yml`), each room running talks of 15
+N sessions over 6 days in 8 rooms (`data/rooms.yml`), or as many as asked, each room running talks of 15
 to 30 minutes from about 09:00 with 5 or 10 minutes between them, starting at uneven
 times, so that no two rooms keep step; a lunch for everyone each day. A stream a room,
 the first four with colours; one or two speakers a talk, never in two rooms at once.
-Deterministic from a seed. For the timetable's budgets (issue 14): a day page of a
-1,000-session programme in 8 rooms.
+Deterministic from a seed. For the timetable's budgets: a day page of a 1,000-session
+programme in 8 rooms (issue 14), and the busiest day of one in 73 rooms, a CCC
+congress's size (issue 28).
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ STREAMS = [
 LUNCH = (dt.time(12, 30), dt.time(13, 30))
 
 
-def generate(sessions: int, seed: int = 2026) -> dict[str, str]:
-    """The files of a programme of `sessions` sessions: {path under data/: YAML text}."""
+def generate(sessions: int, seed: int = 2026, rooms: int = ROOMS, days: int = len(DAYS)) -> dict[str, str]:
+    """The files of a programme of `sessions` sessions in `rooms` rooms over the first
+    `days` days: {path under data/: YAML text}."""
     rng = random.Random(seed)
     files: dict[str, str] = {}
     files["conference.yml"] = _dump({
@@ -43,22 +46,23 @@ def generate(sessions: int, seed: int = 2026) -> dict[str, str]:
         "language": "en-GB",
     })  # fmt: skip
     files["streams.yml"] = _dump([{"id": s, "name": s.capitalize(), **({"colour": c} if c else {})} for s, c in STREAMS])
-    files["rooms.yml"] = _dump(
-        [{"id": f"room-{i + 1}", "name": f"Hall {chr(65 + i)}", "capacity": str(400 - 40 * i)} for i in range(ROOMS)]
-    )
+    files["rooms.yml"] = _dump([
+        {"id": f"room-{i + 1}", "name": f"Hall {chr(65 + i) if rooms <= 26 else i + 1}", "capacity": str(max(400 - 40 * i, 20))}
+        for i in range(rooms)
+    ])  # fmt: skip
     people = _people(rng, max(2, sessions // 3))
     for person_id, person in people.items():
         files[f"people/{person_id}.yml"] = _dump(person)
     person_ids = list(people)
-    for day in DAYS:
+    for day in DAYS[:days]:
         files[f"sessions/lunch-{day.isoformat()}.yml"] = _dump({
             "title": "Lunch", "kind": "break", "date": day.isoformat(), "start": "12:30", "end": "13:30",
         })  # fmt: skip
-    per_room_day = -(-sessions // (len(DAYS) * ROOMS))
+    per_room_day = -(-sessions // (days * rooms))
     busy: list[tuple[dt.datetime, dt.datetime, str]] = []
     number = 0
-    for day in DAYS:
-        for room in range(ROOMS):
+    for day in DAYS[:days]:
+        for room in range(rooms):
             clock = dt.datetime.combine(day, dt.time(9, 0)) + dt.timedelta(minutes=5 * rng.randint(0, 6))
             for _ in range(per_room_day):
                 if number >= sessions:
@@ -70,7 +74,7 @@ def generate(sessions: int, seed: int = 2026) -> dict[str, str]:
                 number += 1
                 speakers = [p for p in rng.sample(person_ids, 3) if not _away(busy, p, start, end)][: rng.randint(1, 2)]
                 busy += [(start, end, p) for p in speakers]
-                stream, _ = STREAMS[room]
+                stream, _ = STREAMS[room % len(STREAMS)]
                 files[f"sessions/talk-{number:05d}.yml"] = _dump({
                     "title": _words(rng, rng.randint(3, 8)).capitalize(),
                     "stream": stream,
@@ -89,9 +93,10 @@ def _away(busy: list, person: str, start: dt.datetime, end: dt.datetime) -> bool
     return any(who == person and s < end and start < e for s, e, who in busy)
 
 
-def write(sessions: int, root: Path, seed: int = 2026) -> Path:
-    return write_files(generate(sessions, seed), root)
+def write(sessions: int, root: Path, seed: int = 2026, rooms: int = ROOMS, days: int = len(DAYS)) -> Path:
+    return write_files(generate(sessions, seed, rooms, days), root)
 
 
 if __name__ == "__main__":
-    write(int(sys.argv[1]), Path(sys.argv[2]))
+    rooms_and_days = [int(a) for a in sys.argv[3:5]]
+    write(int(sys.argv[1]), Path(sys.argv[2]), 2026, *rooms_and_days)

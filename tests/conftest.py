@@ -115,20 +115,21 @@ def translated_seed(tmp_path_factory):
     return _project
 
 
-@pytest.fixture
-def sample():
+def import_sample(name: str) -> Path:
     """The path of an import sample. Where it is absent, as in a conference's own clone, the
     test skips, even under CI=true: the samples are Podium's development material, which no
     conference repository has. Where PODIUM_IMPORT_SAMPLES names the folder (.ci/run), a
     missing sample fails the test."""
+    path = IMPORT_SAMPLES / name
+    if not path.is_file():
+        reason = f"{path} is not here: the import samples come with Podium's development machines"
+        if IMPORT_SAMPLES_REQUIRED:
+            pytest.fail(f"{reason} (PODIUM_IMPORT_SAMPLES names the folder: they may not be skipped)")
+        pytest.skip(reason)
+    return path
 
-    def _sample(name: str) -> Path:
-        path = IMPORT_SAMPLES / name
-        if not path.is_file():
-            reason = f"{path} is not here: the import samples come with Podium's development machines"
-            if IMPORT_SAMPLES_REQUIRED:
-                pytest.fail(f"{reason} (PODIUM_IMPORT_SAMPLES names the folder: they may not be skipped)")
-            pytest.skip(reason)
-        return path
 
-    return _sample
+@pytest.fixture
+def sample():
+    """import_sample, for a test."""
+    return import_sample

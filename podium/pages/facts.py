@@ -11,7 +11,7 @@ from ..programme import addresses
 from ..programme.model import Link, Paper, Programme, Session, Timed
 from ..text import when
 from ..translations import _, translated_html
-from . import labels
+from . import bylines, labels
 from .fragments import href, lang_attribute
 
 
@@ -91,7 +91,8 @@ def neighbours(programme: Programme, paper: Paper, page: str) -> Markup:
 
 
 def papers_of(programme: Programme, session: Session, page: str) -> Markup:
-    """A session's papers in order: title linked, own time or board, authors with affiliations."""
+    """A session's papers in order: title linked, own time or board, authors as programmes
+    print them (bylines.py)."""
     items = []
     for paper in session.papers:
         lines = [f'<a href="{escape(href(page, addresses.paper_page(paper)))}"{lang_attribute(paper)}>{escape(paper.title)}</a>']
@@ -102,8 +103,7 @@ def papers_of(programme: Programme, session: Session, page: str) -> Markup:
             details.append(_("Board %(board)s", board=paper.board))
         if details:
             lines.append(escape(" · ".join(details)))
-        if paper.people:
-            lines.append(escape(labels.first_authors([_author_with_affiliation(a) for a in paper.people], "; ")))
+        lines += bylines.byline(paper.people)
         items.append("<li>" + "<br>\n".join(lines) + "</li>")
     return Markup('<ol class="podium-papers">\n' + "\n".join(items) + "\n</ol>")
 
@@ -166,11 +166,6 @@ def _language(tag: str, programme: Programme) -> str:
 def _with_affiliation(appearance) -> str:
     name = appearance.person.name
     return f"{name}, {appearance.affiliation}" if appearance.affiliation else name
-
-
-def _author_with_affiliation(appearance) -> str:
-    text = labels.author(appearance)
-    return f"{text}, {appearance.affiliation}" if appearance.affiliation else text
 
 
 def _facts(rows: list[tuple[str, str]]) -> Markup:

@@ -136,38 +136,56 @@ def day_switcher(dated: list[tuple], current, page: str, zone: str, day_change: 
 
 
 def filters(programme: Programme, sessions: list[Session]) -> Markup:
-    """Stream, room, kind, language and day filters for a list of sessions (each where it
-    has two choices or more), shown only when JavaScript runs.
+    """Filters for a list of sessions, behind one control that says how many are on:
+    streams and rooms to tick (which of them to show), kind, language and day to pick,
+    each where it has two choices or more; shown only when JavaScript runs (filters.js).
 
-    Without JavaScript the form stays hidden and the full list is there: nothing to
-    click that does nothing.
+    Without JavaScript the panel stays hidden and the full list is there: nothing to
+    click that does nothing. The choice is kept on the device: the rooms one follows
+    stay chosen on every day's page and the next visit.
     """
     conference = programme.conference
     listed_streams = {s.stream.id for s in sessions if s.stream}
     listed_rooms = {s.room for s in sessions if s.room}
     kinds = {s.kind for s in sessions}
     languages = sorted({s.language or conference.language for s in sessions})
-    choices = {
-        "stream": (_("Stream"), _("All streams"), [(s.id, s.name) for s in programme.streams if s.id in listed_streams]),
-        "room": (_("Room"), _("All rooms"), [(r.name, r.name) for r in programme.rooms if r.name in listed_rooms]),
+    ticked = {
+        "stream": (_("Streams"), [(s.id, s.name) for s in programme.streams if s.id in listed_streams]),
+        "room": (_("Rooms"), [(r.name, r.name) for r in programme.rooms if r.name in listed_rooms]),
+    }
+    picked = {
         "kind": (_("Kind"), _("All kinds"), [(k, labels.kind_label(k)) for k in labels.KIND_LABELS if k in kinds]),
         "language": (_("Language"), _("All languages"), sorted(((tag, labels.language(tag, conference.locale)) for tag in languages), key=lambda o: o[1])),
         "day": (_("Day"), _("All days"), [(d.isoformat(), when.day(conference, d)) for d in programme_days(sessions, conference.day_change)]),
     }  # fmt: skip
-    fields = []
-    for name, (label, everything, options) in choices.items():
-        if len(options) < 2:
-            continue
-        rendered = "".join(f'<option value="{escape(value)}">{escape(text)}</option>' for value, text in options)
-        fields.append(
-            f'<label>{escape(label)} <select name="{name}"><option value="">{escape(everything)}</option>{rendered}</select></label>'
-        )
+    fields = [_ticked_field(name, legend, options) for name, (legend, options) in ticked.items() if len(options) >= 2]
+    fields += [_picked_field(name, *choice) for name, choice in picked.items() if len(choice[2]) >= 2]
     if not fields:
         return Markup("")
+    control = escape(_("Filters"))
+    reset = escape(_("Show all sessions"))
     return Markup(
-        '<form class="podium-filters" hidden data-search-exclude>'
-        + " ".join(fields)
-        + '<p class="podium-filter-count" aria-live="polite"></p></form>'
+        '<div class="podium-filter-bar" data-search-exclude><details class="podium-filter-panel" hidden>'
+        f'<summary>{control}<span class="podium-filter-active"></span></summary>'
+        f'<form class="podium-filters">{"".join(fields)}'
+        f'<p><button type="reset" class="md-button">{reset}</button></p></form></details>'
+        '<p class="podium-filter-count" aria-live="polite"></p></div>'
+    )
+
+
+def _ticked_field(name: str, legend: str, options: list[tuple[str, str]]) -> str:
+    """Boxes to tick, one a stream or room: none ticked shows all."""
+    boxes = "".join(
+        f'<li><label><input type="checkbox" name="{name}" value="{escape(value)}"> {escape(text)}</label></li>'
+        for value, text in options
+    )
+    return f'<fieldset class="podium-filter-ticks"><legend>{escape(legend)}</legend><ul>{boxes}</ul></fieldset>'
+
+
+def _picked_field(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+    rendered = "".join(f'<option value="{escape(value)}">{escape(text)}</option>' for value, text in options)
+    return (
+        f'<label>{escape(label)} <select name="{name}"><option value="">{escape(everything)}</option>{rendered}</select></label>'
     )
 
 

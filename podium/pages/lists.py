@@ -18,9 +18,13 @@ from markupsafe import Markup, escape
 from ..programme import addresses
 from ..programme.model import Conference, Paper, Programme, Session
 from ..text import when
-from ..translations import _
+from ..translations import _, ngettext
 from . import changes, labels
 from .fragments import code_mark, href, lang_attribute
+
+# A session of papers in a timetable's narrow column lists this many titles, then how
+# many more (a poster session may have forty); its page has them all.
+PAPERS_IN_A_NARROW_BLOCK = 5
 
 # (text parts, link targets): parts[0] + address of targets[0] + parts[1] + ...
 _Entry = tuple[tuple[str, ...], tuple[str, ...]]
@@ -88,11 +92,11 @@ class SessionLists:
             details.append(session.room)
         if session.papers or session.kind != "talk":
             details += [
-                _("%(role)s: %(names)s", role=role, names=", ".join(a.person.name for a in group))
+                _("%(role)s: %(names)s", role=role, names=labels.first_authors([a.person.name for a in group]))
                 for role, group in labels.roles(session.people)
             ]
         elif session.people:
-            details.append(", ".join(a.person.name for a in session.people))
+            details.append(labels.first_authors([a.person.name for a in session.people]))
         day = session.programme_day(conference.day_change)  # a night's session files under the day before
         # f-strings with escape() rather than Markup.format(): this runs for every
         # session on every list page, and format() is ten times slower.
@@ -107,14 +111,12 @@ class SessionLists:
         )
         if session.language and session.language != conference.language:
             details.append(labels.language(session.language, conference.locale))  # the language, named in the site's
-        rest = "".join(
-            f'<span class="podium-tt-said"> · {escape(detail)}</span>' if i in said else f" · {escape(detail)}"
-            for i, detail in enumerate(details)
-        )
+        first_shown = next((i for i in range(len(details)) if i not in said), None)
+        rest = "".join(_detail(detail, i in said, show_time == "clock" and i == first_shown) for i, detail in enumerate(details))
         lang = lang_attribute(session)
         shown = _struck(escape(session.title), session.cancelled)
         if not session.has_page:
-            title = f"<span{lang}>{shown}</span>" if lang else shown
+            title = f"<span{lang}>{shown}</span>"  # an element, which a timetable's block sets on a line of its own
             parts: list[str] = [f"<li{attributes}>{title}{rest}"]
             targets: list[str] = []
         else:
@@ -127,6 +129,11 @@ class SessionLists:
                 targets.append(addresses.paper_page(paper))
                 title = _struck(escape(paper.title), paper.cancelled)
                 parts.append(f'"{lang_attribute(paper)}>{code_mark(paper)}{title}</a>{_paper_details(paper, conference)}</li>')
+            more = len(session.papers) - PAPERS_IN_A_NARROW_BLOCK
+            if more > 0:
+                # What a narrow column shows instead of the rest (podium.css); its page has them all.
+                text = ngettext("and %(num)s more paper", "and %(num)s more papers", more)
+                parts[-1] += f'\n<li class="podium-papers-more">{escape(text)}</li>'
             parts[-1] += "\n</ol>"
         parts[-1] += "</li>"
         return tuple(parts), tuple(targets)
@@ -152,6 +159,18 @@ class SessionLists:
         return tuple(parts), tuple(targets)
 
 
+def _detail(text: str, said: bool, lead: bool) -> str:
+    """` · detail`. What a timetable's place says already is marked to be left out there;
+    the separator before the first detail a block shows is marked too, so that on a
+    wide screen, where the title stands on a line of its own, the details' line does
+    not begin with " · "."""
+    if said:
+        return f'<span class="podium-tt-said"> · {escape(text)}</span>'
+    if lead:
+        return f'<span class="podium-tt-lead"> · </span>{escape(text)}'
+    return f" · {escape(text)}"
+
+
 def _struck(title: str, cancelled: bool) -> str:
     """A cancelled item's title struck through; the word "Cancelled" beside it says so to
     everyone who cannot see the line."""
@@ -159,7 +178,8 @@ def _struck(title: str, cancelled: bool) -> str:
 
 
 def _paper_details(paper: Paper, conference: Conference) -> str:
-    """` · 10.55 am – 11.25 am · Board 1 · Lijie Fang, Anna Becker` for a paper in a session's entry."""
+    """` · 10.55 am – 11.25 am · Board 1 · Lijie Fang, Anna Becker` for a paper in a session's
+    entry, marked to be left out of a timetable's narrow column, which lists titles only."""
     details = [_("Cancelled")] if paper.cancelled else []
     if paper.own_time:
         details.append(when.time_range(conference, paper))
@@ -167,7 +187,9 @@ def _paper_details(paper: Paper, conference: Conference) -> str:
         details.append(_("Board %(board)s", board=paper.board))
     if paper.people:
         details.append(labels.first_authors([a.person.name for a in paper.people]))
-    return "".join(f" · {escape(detail)}" for detail in details)
+    if not details:
+        return ""
+    return '<span class="podium-paper-details">' + "".join(f" · {escape(detail)}" for detail in details) + "</span>"
 
 
 def _when(programme: Programme, timed) -> str:

@@ -16,6 +16,7 @@ from podium import translations
 from tests.browser.conftest import _served
 from tests.browser.test_accessibility import VIEWS, axe_violations
 from tests.browser.test_large_programme import search
+from tests.browser.filtering import choose
 from tests.conftest import LANGUAGES_DATA, built_project, with_language
 from tests.helpers import data_texts
 from tests.site.test_languages import FILE_NAMES, PAGES, english_found, material_english, podium_english, without
@@ -109,7 +110,7 @@ def test_the_scripts_speak_the_sites_language(open_page, languages_url):
     page, _ = open_page(languages_url("de") + "programme/", **WIDE)
     star = page.locator(".podium-timetable .podium-star").first
     assert star.get_attribute("aria-label").startswith("Für Mein Programm markieren: ")
-    page.select_option("select[name=language]", "zh-Hans")
+    choose(page, "language", "zh-Hans")
     assert page.locator(".podium-filter-count").inner_text() == "1 von 4 Veranstaltungen"
     session, _ = open_page(languages_url("de") + "sessions/zhongguo/", timezone_id="Asia/Tokyo", **WIDE)
     assert "in Ihrer Zeitzone" in session.locator(".podium-localtime").inner_text()
@@ -147,13 +148,13 @@ def _english_after_each_script(browser, base: str, locale: str) -> dict[str, lis
         page.goto(base + "programme/", wait_until="networkidle")
         assert page.locator(".podium-tt-now").count() == 1  # each step really happens
         read("now")
-        page.select_option("select[name=room]", "Hörsaal 2")
+        choose(page, "room", "Hörsaal 2")
         read("filtered")
-        page.select_option("select[name=kind]", "keynote")  # the keynote is in Hörsaal 1
+        choose(page, "kind", "keynote")  # the keynote is in Hörsaal 1
         assert page.locator(".podium-timetable ul.podium-sessions > li:visible").count() == 0
         read("filtered to nothing")
-        page.select_option("select[name=kind]", "")
-        page.select_option("select[name=room]", "")
+        choose(page, "kind", "")
+        choose(page, "room", "")
         stars = page.locator(".podium-timetable button[data-podium-star]")
         for index in range(stars.count()):
             stars.nth(index).click()

@@ -7,6 +7,7 @@ import re
 import pytest
 import yaml
 
+from tests.browser.filtering import choose
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +34,7 @@ def test_programme_of_1000_papers_filters_by_stream_keeping_sessions_for_everyon
     for_everyone = sum(1 for text in on_day if "stream:" not in text)
     in_stream = sum(1 for text in on_day if "stream: stream-007" in text)
     assert in_stream > 0 and for_everyone == 4  # a keynote and three breaks
-    page.select_option("select[name=stream]", "stream-007")
+    choose(page, "stream", "stream-007")
     assert page.locator("ul.podium-sessions > li:visible").count() == in_stream + for_everyone
     shown = in_stream + for_everyone
     assert page.locator(".podium-filter-count").inner_text() == f"{shown} of {len(on_day)} sessions"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.filtering import choose, open_filters
 from tests.browser.test_accessibility import VIEWS
 
 pytestmark = pytest.mark.browser
@@ -120,7 +121,7 @@ def test_a_day_prints_on_a4_landscape_with_every_session_legible(open_page, camp
     page.emulate_media(media="print")
     sizes = page.locator(".podium-tt-sessions > li").evaluate_all("items => items.map(i => parseFloat(getComputedStyle(i).fontSize))")
     assert len(sizes) == 10 and min(sizes) >= 12  # px: 9 pt
-    assert page.locator(".podium-days, .podium-filters").evaluate_all("e => e.map(x => x.offsetParent === null)") == [True, True]
+    assert page.locator(".podium-days, .podium-filter-bar").evaluate_all("e => e.map(x => x.offsetParent === null)") == [True, True]
     pdf = page.pdf(prefer_css_page_size=True)
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert boxes and all(float(width) > float(height) for width, height in boxes)  # landscape, every page
@@ -161,10 +162,10 @@ def test_day_pages_at_1280_px_and_on_a_phone_screenshot(browser, camp_url, aspc_
 def test_kind_and_language_filters_appear_where_a_day_mixes_them(open_page, camp_url):
     page, _ = open_page(camp_url + "programme/2026-08-07/")
     visible = page.locator(".podium-timetable ul.podium-sessions > li:visible > a")
-    page.select_option("select[name=language]", "de")
+    choose(page, "language", "de")
     assert visible.all_inner_texts() == ["Wie man ein Funknetz für ein Dorf baut"]
-    page.select_option("select[name=language]", "")
-    page.select_option("select[name=kind]", "workshop")
+    choose(page, "language", "")
+    choose(page, "kind", "workshop")
     assert visible.all_inner_texts() == ["LoRa sensor workshop"]
     options = page.locator("select[name=language] option").all_inner_texts()
     assert options == ["All languages", "Chinese", "English (United Kingdom)", "German"]
@@ -270,3 +271,144 @@ def test_with_thirty_rooms_room_names_and_times_stay_in_view_and_cover_nothing(o
         assert times and all(box["x"] <= table["x"] + 5 for box in times)
     finally:
         server.close()
+
+
+# A congress at real size: on its first day 30 rooms of talks, on its second 50 sessions
+# of papers at once, each with eight papers of six authors from shared institutes.
+CONGRESS_DAYS = ("2019-09-10", "2019-09-11")
+BROKEN_WORDS = """() => {
+  // Words (between spaces and hyphens) of the blocks' titles drawn on more than one line.
+  const broken = [];
+  for (const title of document.querySelectorAll(".podium-tt-sessions > li > a:first-child, .podium-tt-sessions .podium-papers a")) {
+    if (!title.getClientRects().length) continue;
+    const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[^\\s\\-\\u2010-\\u2015\\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.fixture(scope="module")
+def congress(tmp_path_factory):
+    from tests.conftest import SEED_DATA, make_project, run_build_py
+    from tests.server import SiteServer
+
+    project = make_project(tmp_path_factory.mktemp("congress"), SEED_DATA)
+    data = project / "data"
+    for room in range(1, 31):
+        for hour in range(9, 18):
+            (data / "sessions" / f"r{room:02d}-{hour}.yml").write_text(
+                f"title: Interoperability of decentralised telemetry pipelines, room {room} at {hour}\n"
+                f"date: {CONGRESS_DAYS[0]}\nstart: {hour:02d}:00\nend: {hour:02d}:50\nroom: Room {room:02d}\n",
+                encoding="utf-8",
+            )
+    (data / "papers").mkdir(exist_ok=True)
+    for panel in range(1, 51):
+        for n in range(1, 10):
+            (data / "people" / f"author-{panel}-{n}.yml").write_text(
+                f"name: Author Number{panel}-{n}\naffiliation: Institute {n % 3}\n", encoding="utf-8"
+            )
+        papers = [f"p{panel:02d}-{k}" for k in range(1, 9)]
+        for k, paper in enumerate(papers, start=1):
+            authors = "".join(f"  - person: author-{panel}-{(k + a) % 9 + 1}\n" for a in range(6))
+            (data / "papers" / f"{paper}.yml").write_text(
+                f"title: Taxing Uber-Polluters and the politics of decarbonisation, {panel}.{k}\npeople:\n{authors}",
+                encoding="utf-8",
+            )
+        (data / "sessions" / f"panel-{panel:02d}.yml").write_text(
+            f"title: Comparative environmental taxation {panel}\nkind: paper-session\n"
+            f"date: {CONGRESS_DAYS[1]}\nstart: '09:00'\nend: '10:45'\nroom: Hall {panel:02d}\n"
+            "papers:\n" + "".join(f"  - {paper}\n" for paper in papers),
+            encoding="utf-8",
+        )
+    assert run_build_py(project, "build").returncode == 0
+    server = SiteServer(project / "site")
+    yield server.url
+    server.close()
+
+
+@pytest.mark.parametrize("day", CONGRESS_DAYS)
+def test_at_real_size_nothing_covers_a_session_and_no_title_word_is_broken(open_page, congress, day):
+    page, watch = open_page(congress + f"programme/{day}/", **WIDE)
+    header = page.locator(".podium-tt-columns").bounding_box()
+    first = page.locator(".podium-tt-sessions > li").first.bounding_box()
+    assert first["y"] >= header["y"] + header["height"] - 1
+    assert page.evaluate(BROKEN_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert watch.console_errors == []
+
+
+def test_a_session_of_papers_in_a_narrow_column_lists_five_titles_and_how_many_more(open_page, congress):
+    page, _ = open_page(congress + f"programme/{CONGRESS_DAYS[1]}/", **WIDE)
+    block = page.locator(".podium-tt-sessions > li", has=page.get_by_role("link", name="Comparative environmental taxation 7", exact=True))
+    assert len([t for t in block.locator(".podium-papers a").all() if t.is_visible()]) == 5
+    assert block.locator(".podium-papers-more").inner_text() == "and 3 more papers"
+    assert not block.locator(".podium-paper-details").first.is_visible()  # the authors are on its page
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone's list has room for them all
+    assert len([t for t in block.locator(".podium-papers a").all() if t.is_visible()]) == 8
+    assert not block.locator(".podium-papers-more").is_visible()
+
+
+def test_on_a_phone_the_days_first_session_is_on_the_first_screen(open_page, congress):
+    for day in CONGRESS_DAYS:
+        page, _ = open_page(congress + f"programme/{day}/", **PHONE)
+        first = page.locator(".podium-tt-sessions > li").first.bounding_box()
+        assert first["y"] + 40 <= 740, day  # its title, at least, without scrolling
+
+
+def test_while_the_conference_is_on_now_comes_first_and_its_line_covers_no_text(browser, congress):
+    for options in (WIDE, PHONE):
+        context = browser.new_context(**options)
+        page = context.new_page()
+        page.clock.set_fixed_time("2019-09-10T03:20:00Z")  # 13:20 in Sydney
+        page.goto(congress + f"programme/{CONGRESS_DAYS[0]}/")
+        heading = page.locator("article h1")
+        assert heading.evaluate("h => h.nextElementSibling.className") == "podium-now-jump"
+        first = page.locator(".podium-tt-sessions > li").first.bounding_box()
+        assert first["y"] + 40 <= options["viewport"]["height"]
+        page.click(".podium-now-jump a")
+        line = page.locator("#now").bounding_box()
+        words = page.locator("#now span").bounding_box()
+        if options is WIDE:
+            assert words["width"] <= 1 and words["height"] <= 1  # for screen readers only
+            times = page.locator(".podium-tt-time").first.bounding_box()
+            assert line["x"] >= times["x"] + times["width"]  # the line and its dot stay off the times
+        else:
+            texts = [box for box in (e.bounding_box() for e in page.locator(".podium-tt-start > *").all()) if box]
+            assert not [b for b in texts if b["y"] < words["y"] + words["height"] and words["y"] < b["y"] + b["height"]]
+        context.close()
+
+
+def test_the_rooms_one_chooses_sit_side_by_side_and_stay_chosen_on_every_day(browser, congress):
+    context = browser.new_context(**WIDE)
+    page = context.new_page()
+    page.goto(congress + f"programme/{CONGRESS_DAYS[0]}/")
+    open_filters(page)
+    for room in ("Room 03", "Room 27"):
+        page.get_by_role("checkbox", name=room, exact=True).check()
+    assert page.locator(".podium-tt-columns > li:visible").all_inner_texts() == ["Room 03", "Room 27"]
+    left, right = (_box(page, f"Interoperability of decentralised telemetry pipelines, room {n} at 9") for n in (3, 27))
+    assert left["y"] == right["y"] and right["x"] - (left["x"] + left["width"]) < 40  # neighbours now, no empty column between
+    assert page.locator("details.podium-filter-panel > summary").inner_text() == "Filters · 1 on"
+    page.reload()
+    assert page.locator(".podium-tt-columns > li:visible").all_inner_texts() == ["Room 03", "Room 27"]
+    assert page.locator(".podium-filter-count").inner_text() == "18 of 271 sessions"  # with the seed's session
+    # The next day has other rooms: all of them show, and Room 03 stays chosen for the day it is used.
+    page.goto(congress + f"programme/{CONGRESS_DAYS[1]}/")
+    assert page.locator(".podium-tt-columns > li:visible").count() == 50
+    page.goto(congress + f"programme/{CONGRESS_DAYS[0]}/")
+    assert page.locator(".podium-tt-columns > li:visible").count() == 2
+    open_filters(page)
+    page.get_by_role("button", name="Show all sessions").click()
+    page.wait_for_function("document.querySelectorAll('.podium-tt-columns > li:not([hidden])').length === 31")  # and the seed's room
+    page.reload()
+    assert page.locator(".podium-tt-columns > li:visible").count() == 31
+    context.close()

@@ -143,7 +143,8 @@ def test_generate_lists_a_sessions_papers_in_order_with_authors_and_own_times(as
     titles = re.findall(r'<a href="../../papers/([a-z-]+)/">', papers)
     assert titles == ["newstart-adequacy", "rent-assistance-renters", "cashless-debit-card"]
     assert "11.25 am – 11.55 am" in papers
-    assert "Anna Becker (Co-author, not presenting), University of Melbourne" in papers
+    # As programmes print them: the presenter marked, as the others are not presenting; roles on the paper's page.
+    assert "Peter Saunders (presenting), UNSW Sydney; Anna Becker, University of Melbourne" in papers
     assert "<strong>Chair:</strong> Tom Walsh, University of Sydney" in page
     assert "## Also in this session" not in page
 
@@ -244,8 +245,9 @@ def test_generate_gives_a_break_no_page_and_lists_it_without_a_link(aspc):
     assert "sessions/lunch.md" not in aspc and "sessions/lunch.ics" not in aspc
     programme = aspc["programme.md"]
     # Its time in the timetable is what its row says: shown in the phone's list, not in the grid.
-    assert 'Lunch · Break, for everyone<span class="podium-tt-said"> · 12.35 pm – 1.30 pm</span> · Foyer</li>' in programme
-    assert 'class="podium-break">Lunch' in programme
+    lunch = '<span>Lunch</span><span class="podium-tt-lead"> · </span>Break, for everyone<span class="podium-tt-said"> · 12.35 pm – 1.30 pm</span> · Foyer</li>'
+    assert lunch in programme
+    assert 'class="podium-break"><span>Lunch' in programme  # no link
 
 
 def test_generate_lists_sessions_for_everyone_on_every_stream_page(aspc):
@@ -365,7 +367,7 @@ def test_long_author_lists_are_shortened_in_lists_and_whole_on_the_papers_page(t
     made = _texts(pages.render(check_project(tmp_path).programme))
     assert "Ada One, Ben Two, Cai Three et al." in made["programme.md"]
     listed = made["sessions/posters.md"].split('<ol class="podium-papers">')[1].split("</ol>")[0]
-    assert "Ada One; Ben Two; Cai Three et al." in listed and "Fay Six" not in listed  # (its JSON-LD names all, for machines)
+    assert "Ada One, Ben Two, Cai Three et al." in listed and "Fay Six" not in listed  # (its JSON-LD names all, for machines)
     assert all(name in made["papers/energy-hardship-poster.md"] for name in names)
 
 

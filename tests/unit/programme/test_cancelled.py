@@ -51,7 +51,7 @@ def test_its_page_says_cancelled_first_and_lists_strike_it_through():
     title = page.index("# Tenants' roundtable")
     assert 'class="podium-cancelled-notice"' in page[title + 3] and "<strong>Cancelled</strong>" in page[title + 3]
     day = files["programme/2025-03-29.md"].decode("utf-8")
-    assert '<a href="../../sessions/tenants-roundtable/"><s>Tenants&#39; roundtable</s></a> · Cancelled · ' in day
+    assert '<a href="../../sessions/tenants-roundtable/"><s>Tenants&#39; roundtable</s></a><span class="podium-tt-lead"> · </span>Cancelled · ' in day
     assert 'data-cancelled><a href="../../sessions/tenants-roundtable/">' in day
 
 

@@ -5,7 +5,9 @@
  *   unless the visitor came to the index from a day's page or to a place in it (#...);
  * - among the links to the days, today's is marked;
  * - in a timetable running now, the sessions running (outlined, "Now" first in their
- *   entry), a line at the time, and a "Now" link at the top of the page to it.
+ *   entry), a line at the time (its words for screen readers; on a wide screen only a
+ *   mark in the time column, so it covers no text), and a "Now" link first on the
+ *   page, under its title, to it.
  * Outside the conference's days nothing of this shows.
  */
 (function () {
@@ -96,10 +98,13 @@
     line.firstChild.textContent = _("Now, %(time)s", { time: time });
     table.insertBefore(line, sections[next] || null);
 
+    // First on the page, under its title: at the venue it is what one comes for.
     var jump = document.createElement("p");
     jump.className = "podium-now-jump";
     jump.innerHTML = '<a href="#now"></a>';
     jump.firstChild.textContent = _("Now: what is on at %(time)s", { time: time });
-    table.parentNode.insertBefore(jump, table);
+    var title = (table.closest("article") || document).querySelector("h1");
+    if (title) title.insertAdjacentElement("afterend", jump);
+    else table.parentNode.insertBefore(jump, table);
   });
 })();

@@ -44,12 +44,13 @@ test: $(VENV)/.dev $(NODE_TOOLS)  ## run every test (browser tests need Chromium
 	# The second engine (podium/engine/engines.py) builds the golden trees and the site tests' sites too.
 	PODIUM_ENGINE=properdocs $(PY) -m pytest -q tests/golden tests/site
 
-bench: $(VENV)/.dev $(NODE_TOOLS) build/zensical-venv/.installed  ## measure build, preview and import speed and Lighthouse scores; figures to benchmarks/results/
+bench: $(VENV)/.dev $(NODE_TOOLS) build/zensical-venv/.installed  ## measure build, preview and import speed, Lighthouse scores and search against Pagefind; figures to benchmarks/results/
 	ZENSICAL=build/zensical-venv/bin/zensical $(PY) -m benchmarks.build_speed
 	$(PY) -m benchmarks.serve_speed
 	$(PY) -m benchmarks.import_speed
 	$(PY) -m benchmarks.history_speed
 	$(PY) -m benchmarks.lighthouse
+	$(PY) -m benchmarks.search_quality
 
 # Zensical, the reference engine of the benchmark, in a virtual environment of its own:
 # it pins other versions of packages that Podium pins too.

@@ -3,6 +3,8 @@
     python -m benchmarks.lighthouse            # builds the seed and multi fixtures, prints the table
                                                # and writes benchmarks/results/lighthouse.json
 
+With the import samples beside the checkout, FOSDEM 2026's busiest day is measured too.
+
 The pages are served like GitHub Pages serves them (gzip, the site's path), by the
 test server. Lighthouse's performance score varies a little from run to run on a
 busy machine; each page is measured RUNS times and the median kept, as Lighthouse's
@@ -20,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import save_results
+from benchmarks.samples import built_import
 from tests.server import SiteServer
 from tests.tools import CHROMIUM_ARGS, NODE_MODULES, REPO
 
@@ -121,6 +124,9 @@ def main() -> None:
         rows += measure({"1,000 talks, 8 rooms": (talks, None)}, {"day": "programme/2026-08-07/"}, chromium())
         congress = _large_site(Path(folder) / "congress", rooms=73, days=4)
         rows += measure({"1,000 talks, 73 rooms": (congress, None)}, {"busiest day": "programme/2026-08-05/"}, chromium())
+        fosdem = built_import("fosdem-2026.xml", Path(folder) / "fosdem")
+        if fosdem is not None:
+            rows += measure({"FOSDEM 2026, imported": (fosdem, None)}, {"Saturday": "programme/2026-01-31/"}, chromium())
     save_results(RESULTS, rows)
     print(table(rows))
     print(f"\nwritten to {RESULTS.relative_to(REPO)}", file=sys.stderr)

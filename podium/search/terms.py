@@ -1,7 +1,7 @@
 """Text into search terms, the same way here (indexing) as in the browser (assets/podium/search.js).
 
 A term is a word folded for matching: lower case, without accents ("Zürich" and
-"zurich" meet; Japanese voicing marks are kept: が is not か), in compatibility form
+"zurich" meet; Japanese voicing marks are kept: が is not か), ß as ss, in compatibility form
 (full-width "ＡＢＣ" is "abc"). Chinese and Japanese have no spaces between words, so a
 run of their characters gives its overlapping pairs of characters ("扶贫与" gives "扶贫"
 and "贫与"), as Lucene's CJK analyser does: a two-character word of a title then finds it
@@ -30,12 +30,18 @@ _VOICING = {"\u3099", "\u309a"}  # Japanese voiced and semi-voiced sound marks: 
 _STEMMERS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese", "ar": "arabic"}
 
 
+# Letters that no accent makes, written as people type them without them: "Straße" and
+# "strasse", "Ærø" and "aero", "Łódź" and "lodz" meet. (ü typed "ue" is search.js's.)
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def fold(text: str) -> str:
-    """`text` as search compares it: lower case, compatibility forms, no accents."""
+    """`text` as search compares it: lower case, compatibility forms, no accents, letters
+    such as ß and ø as typed without them."""
     lowered = text.lower()
     if lowered.isascii():
         return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
+    decomposed = unicodedata.normalize("NFKD", lowered.translate(_LETTERS))
     return unicodedata.normalize("NFC", decomposed.translate(_marks()))
 
 

@@ -227,3 +227,14 @@ def test_arabic_and_chinese_pages_screenshot(browser, languages_url, tag, path, 
     page.screenshot(path=str(file), full_page=view == "1280")
     assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     context.close()
+
+
+def test_search_finds_german_typed_without_its_letters_and_with_a_typo(open_page, languages_url):
+    from tests.browser.test_large_programme import search
+
+    page, _ = open_page(languages_url("de") + "about/")
+    assert search(page, "Buergergeld")[0] == "papers/buergergeld/"  # ü typed as ue
+    page.locator("input.md-search__input").fill("")
+    assert search(page, "Arbeitslosngeld")[0] == "papers/buergergeld/"
+    page.locator("input.md-search__input").fill("")
+    assert search(page, "Sicherung ")[0] == "sessions/grundsicherung/"  # the end of a word made of two

@@ -112,6 +112,7 @@ def test_search_finds_the_about_page_by_its_words(open_page, aspc_url):
 _TRICKY = [
     "Zürich, São Paulo; ＡＢＣ and Ǆ", "İstanbul ΣΟΦΟΣ Straße ﬁne ½ ١٢٣ ۴۵", "COVID-19疫情下 a_b e.g.",
     "ガイドとｶﾞｲﾄﾞ 々 ゝゞ", "سِيَاسَة الإسكان", "𠀀𠀁 한국어 Ελληνικά", "Crème brûlée—naïve café", "扶",
+    "GROẞE Ærø Œuvre Łódź Þór Đakovo ıssız",
 ]  # fmt: skip
 
 
@@ -135,6 +136,48 @@ def test_a_search_finds_other_forms_of_a_word_and_words_that_begin_with_it(open_
     assert "people/chienchung-huang/" in search(page, "innovative ")
     page.locator("input.md-search__input").fill("")
     assert search(page, "assist")[0] == "papers/rent-assistance-renters/"
+
+
+def test_a_word_with_a_typo_finds_the_word_below_the_words_as_typed(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "about/")
+    assert search(page, "assitance")[0] == "papers/rent-assistance-renters/"  # a letter left out
+    page.locator("input.md-search__input").fill("")
+    assert search(page, "Rent asisstance ")[0] == "papers/rent-assistance-renters/"  # two swapped, among words as typed
+    page.locator("input.md-search__input").fill("")
+    typo = search(page, "povetry ")
+    page.locator("input.md-search__input").fill("")
+    assert typo == search(page, "poverty ") and len(typo) >= 3  # alone, it finds what the word finds
+
+
+def test_a_form_of_a_word_the_site_never_uses_finds_the_forms_it_uses(open_page, aspc_url):
+    page, _ = open_page(aspc_url + "about/")
+    # The site says "unemployed", never "unemployment": the stem is the same.
+    assert search(page, "unemployment ")[0] == "papers/newstart-adequacy/"
+
+
+def test_a_word_found_far_into_an_abstract_is_shown_in_its_sentence(open_page, aspc_url):
+    page, watch = open_page(aspc_url + "about/")
+    # The seed's abstract names Xi Jinping some 600 characters in, past its first 220.
+    assert search(page, "Jinping")[0] == "papers/collective-sharing-poverty-alleviation-china/"
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("mark").first.inner_text() == "Jinping"
+    assert first.locator("article > p:not(.podium-search-meta)").inner_text().startswith("… ")
+    assert any("/search/x-" in request for request in watch.requests)
+    # A result with the word in its title keeps the start of its text; at most three
+    # results fetch their whole text.
+    page.locator("input.md-search__input").fill("")
+    before = len([r for r in watch.requests if "/search/x-" in r])
+    assert search(page, "Dibao ")[0] == "papers/dibao-rural-urban-gap/"
+    excerpt = page.locator(".md-search-result__item").first.locator("article > p:not(.podium-search-meta)")
+    assert excerpt.inner_text().startswith("Lijie Fang")
+    assert len([r for r in watch.requests if "/search/x-" in r]) - before <= 3
+
+
+@pytest.mark.parametrize("word", ["zzzzqx", "qwertzuiop", "Welle", "wuerfel "])
+def test_a_word_found_nowhere_and_no_typo_of_a_word_finds_nothing(open_page, aspc_url, word):
+    page, _ = open_page(aspc_url + "about/")
+    assert search(page, word) == []
+    assert "No matching documents" in page.locator("[data-podium-search-status]").inner_text()
 
 
 def test_every_word_must_be_found(open_page, aspc_url):

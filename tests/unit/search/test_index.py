@@ -89,7 +89,43 @@ def test_what_a_result_shows_comes_in_files_of_sixteen_documents():
     assert first[3][:3] == ["papers/p3/", "Paper 3 word3", "Monday · Stream A"]
     assert first[3][3].startswith("Person 3 · abstract text 3 w3x0") and first[3][3].endswith(" …") and len(first[3][3]) <= 222
     assert second[4] == ["sessions/z/", "中国的扶贫", "Tuesday · Room 1", "", "zh-Hans", "ltr"]
+    # The whole text, for an excerpt around the words found, where the excerpt is its start only.
+    assert first[3][4:6] == ["", ""] and loaded[f"x-{first[3][6]}.json"] == " ".join(documents[3].summary.split())
 
 
 def test_the_same_documents_give_the_same_bytes():
     assert index.files(_many(50), "en") == index.files(_many(50), "en")
+
+
+def _forms(files: dict[str, bytes]) -> tuple[list, dict]:
+    """The forms' manifest's endings, and every stem with its documents' numbers."""
+    manifest, loaded = _load(files)
+    forms = loaded[f"w-{manifest['elsewhere']}.json"]
+    stems: dict = {}
+    for _, hash in forms["stems"]:
+        file = loaded[f"s-{hash}.json"]
+        stems.update({stem: file[numbers] if isinstance(numbers, str) else numbers for stem, numbers in file.items()})
+    return [tuple(ending) for ending in forms["endings"]], stems
+
+
+def test_the_stems_and_the_endings_taken_off_are_there_for_forms_the_site_never_uses():
+    documents = [Document("a/", "Recalled devices"), Document("b/", "Studying the unemployed"), Document("c/", "Housing")]
+    endings, stems = _forms(index.files(documents, "en"))
+    assert stems["recal"] == [0] and stems["unemploy"] == [3]  # document 1, in its title (1 * 3 + 0)
+    assert ("led", "") in endings and ("ying", "i") in endings  # recal-led; stud-ying, studi
+    assert all(len(taken) >= 2 for taken, _ in endings)  # one letter more or less is a typo's
+
+
+def test_a_site_in_a_language_without_a_stemmer_has_no_forms():
+    endings, stems = _forms(index.files([Document("a/", "扶贫与低保 Grundsicherung")], "zh-Hans"))
+    assert endings == [] and stems == {}
+
+
+def test_the_ends_of_long_words_are_found_as_beginnings_of_them_backwards():
+    documents = [Document("a/", "Überwachungslandschaft"), Document("b/", "Landkarte and short words")]
+    manifest, loaded = _load(index.files(documents, "de"))
+    elsewhere = loaded[f"w-{manifest['elsewhere']}.json"]
+    backwards = {}
+    for _, hash in elsewhere["tails"]:
+        backwards.update(loaded[f"r-{hash}.json"])
+    assert backwards == {"tfahcsdnalsgnuhcawrebu": [0], "etrakdnal": [3]}  # words of eight letters or more only

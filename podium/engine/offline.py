@@ -67,9 +67,12 @@ def search_engine(site: Path) -> list[str]:
 
 
 def search_files(site: Path) -> list[str]:
-    """The search index's files of terms and of documents."""
+    """The search index's files of terms and of documents: what a search needs for words as
+    typed. Not the files for words found nowhere as typed (other forms, ends of words,
+    whole texts for excerpts: five times as much): offline, such a word finds nothing and
+    a result shows the start of its text."""
     folder = site / search_index.FOLDER
-    return sorted(p.relative_to(site).as_posix() for p in folder.glob("*.json") if p.name != index.MANIFEST)
+    return sorted(p.relative_to(site).as_posix() for p in folder.glob("[td]-*.json"))
 
 
 def version(layout: Layout, stamp: str) -> str:

@@ -201,10 +201,15 @@
   }
 
   // What the first of `steps` (functions giving promises of {document: weight}) that
-  // finds anything finds; the later steps are not taken.
+  // finds anything finds; the later steps are not taken. A step after the first whose
+  // files cannot be had (offline, the service worker keeps only the words as typed)
+  // finds nothing.
   function firstFound(steps) {
-    return steps.reduce(function (chain, step) {
-      return chain.then(function (found) { return Object.keys(found).length ? found : step(); });
+    return steps.reduce(function (chain, step, index) {
+      return chain.then(function (found) {
+        if (Object.keys(found).length) return found;
+        return index === 0 ? step() : step().catch(function () { return {}; });
+      });
     }, Promise.resolve({}));
   }
 

@@ -16,14 +16,18 @@ from tests.conftest import REPO, run_build_py
 DAY_PAGE_BUDGET = 250 * 1024
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = write(1000, tmp_path_factory.mktemp("rooms"))
+def _built(project):
+    """The site of the generated `project`, built with the repository's docs and mkdocs.yml."""
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     result = run_build_py(project, "build")
     assert result.returncode == 0, result.stderr[-2000:]
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return _built(write(1000, tmp_path_factory.mktemp("rooms")))
 
 
 def test_every_day_page_is_at_most_250_kb_of_html_gzipped(site):
@@ -52,12 +56,7 @@ def test_every_talk_is_on_its_days_timetable_once_in_its_rooms_column(site):
 @pytest.fixture(scope="module")
 def congress_site(tmp_path_factory):
     """1,000 talks in 73 rooms over 4 days, a CCC congress's size (issue 28)."""
-    project = write(1000, tmp_path_factory.mktemp("congress"), rooms=73, days=4)
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    result = run_build_py(project, "build")
-    assert result.returncode == 0, result.stderr[-2000:]
-    return project / "site"
+    return _built(write(1000, tmp_path_factory.mktemp("congress"), rooms=73, days=4))
 
 
 def test_the_busiest_day_of_73_rooms_is_a_timetable_of_73_columns_within_250_kb_gzipped(congress_site):

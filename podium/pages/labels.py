@@ -80,14 +80,6 @@ def link(link: Link) -> str:
     return link.label or _(LINK_LABELS[link.kind])
 
 
-def author(appearance: Appearance) -> str:
-    """`Lijie Fang (Presenter)`, `Anna Becker (Co-author, not presenting)`."""
-    notes = [appearance.role] if appearance.role else []
-    if not appearance.presenting:
-        notes.append(_("not presenting"))
-    return f"{appearance.person.name} ({', '.join(notes)})" if notes else appearance.person.name
-
-
 def roles(appearances: tuple[Appearance, ...]) -> list[tuple[str, list[Appearance]]]:
     """The appearances grouped by role, in order of first mention: [("Chair", [...]), ...].
 

@@ -182,7 +182,6 @@ class Renderer:
             "citation_meta": lambda paper: scholarly.citation_meta(programme, paper),
             "kind_label": labels.kind,
             "shows_kind": labels.shows_kind,
-            "author_label": labels.author,
             "role_groups": labels.roles,
             "subscribe_url": _subscription(programme),
             "heading": _heading,

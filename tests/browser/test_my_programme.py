@@ -247,6 +247,7 @@ def test_a_page_opened_before_the_worker_ran_is_kept_too(context, aspc_url):
     page.wait_for_function(f"caches.keys().then(k => caches.open(k[0])).then(c => c.match('{aspc_url + PAPER_IN_SESSION}')).then(Boolean)")
     made.set_offline(True)
     page.goto(aspc_url + PAPER_IN_SESSION)
+    page.wait_for_selector(".podium-saved-note", timeout=10_000)  # offline.js adds it once the page is in
     assert page.locator(".podium-saved-note").count() == 1
 
 

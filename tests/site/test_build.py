@@ -232,6 +232,11 @@ def test_the_site_carries_its_search_index_and_no_page_loads_it(seed_project):
     site = seed_project / "site"
     manifest = json.loads((site / "search" / "index.json").read_text(encoding="utf-8"))
     named = [f"t-{hash}.json" for _, hash in manifest["terms"]] + [f"d-{hash}.json" for hash in manifest["pages"]]
+    elsewhere = json.loads((site / "search" / f"w-{manifest['elsewhere']}.json").read_text(encoding="utf-8"))
+    named += [f"w-{manifest['elsewhere']}.json"] + [f"s-{hash}.json" for _, hash in elsewhere["stems"]]
+    named += [f"r-{hash}.json" for _, hash in elsewhere["tails"]]
+    shown = [entry for name in named if name.startswith("d-") for entry in json.loads((site / "search" / name).read_bytes())]
+    named += sorted({f"x-{entry[6]}.json" for entry in shown if len(entry) > 6})  # whole texts, for excerpts
     assert sorted(p.name for p in (site / "search").iterdir()) == sorted(["index.json", *named])
     assert not (site / "search" / "search_index.json").exists()
     for page in site.rglob("*.html"):

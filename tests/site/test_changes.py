@@ -102,7 +102,7 @@ def test_the_schedules_version_changed(published_twice):
 def test_the_timetable_marks_what_changed_in_the_last_days(published_twice):
     project, _ = published_twice
     day = (project / "site" / "programme" / "2025-03-29" / "index.html").read_text(encoding="utf-8")
-    assert "Rent caps and their critics</a> · Changed<" in day
+    assert 'Rent caps and their critics</a><span class="podium-tt-lead"> · </span>Changed<' in day
     assert "Housing First in three cities</a><span class=\"podium-tt-said\"> · 10:55" in day  # unchanged: no mark
 
 
